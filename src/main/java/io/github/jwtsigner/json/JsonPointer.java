@@ -1,0 +1,109 @@
+package io.github.jwtsigner.json;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An RFC 6901 JSON Pointer to a member to sign, or a plain top-level member name (KrakenD's form).
+ *
+ * <p>A {@code keys_to_sign} entry that starts with {@code /} is a pointer; anything else is one top-level
+ * member name taken literally. The array index {@code -} (one past the end) points at nothing and is
+ * rejected, as are an empty pointer and malformed {@code ~} escapes.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JsonPointer {
+    private final String text;
+    private final List<String> tokens;
+
+    private JsonPointer(String text, List<String> tokens) {
+        this.text = text;
+        this.tokens = tokens;
+    }
+
+    /**
+     * Parses one {@code keys_to_sign} entry.
+     *
+     * @throws IllegalArgumentException with a message naming the entry and what is wrong with it
+     */
+    public static JsonPointer parse(String entry) {
+        if (entry == null || entry.isEmpty()) {
+            throw new IllegalArgumentException("keys_to_sign entry [" + (entry == null ? "null" : "")
+                    + "] is empty; expected a member name or a JSON Pointer such as [/data/access_token]");
+        }
+        if (entry.charAt(0) != '/') {
+            return new JsonPointer(entry, List.of(entry));
+        }
+        List<String> tokens = new ArrayList<>();
+        int start = 1;
+        while (true) {
+            int slash = entry.indexOf('/', start);
+            String raw = slash < 0 ? entry.substring(start) : entry.substring(start, slash);
+            tokens.add(unescape(entry, raw));
+            if (slash < 0) {
+                break;
+            }
+            start = slash + 1;
+        }
+        for (String token : tokens) {
+            if (token.equals("-")) {
+                throw new IllegalArgumentException("keys_to_sign JSON Pointer [" + entry
+                        + "] uses the array index [-], which points past the end of an array; expected an index such as [0]");
+            }
+        }
+        return new JsonPointer(entry, Collections.unmodifiableList(tokens));
+    }
+
+    private static String unescape(String entry, String raw) {
+        if (raw.indexOf('~') < 0) {
+            return raw;
+        }
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '~') {
+                sb.append(c);
+                continue;
+            }
+            char next = i + 1 < raw.length() ? raw.charAt(i + 1) : 0;
+            if (next == '0') {
+                sb.append('~');
+            } else if (next == '1') {
+                sb.append('/');
+            } else {
+                throw new IllegalArgumentException("keys_to_sign JSON Pointer [" + entry
+                        + "] has a malformed escape [~" + (next == 0 ? "" : String.valueOf(next))
+                        + "]; expected [~0] for '~' or [~1] for '/' (RFC 6901)");
+            }
+            i++;
+        }
+        return sb.toString();
+    }
+
+    /** The reference tokens, unescaped; one token for a plain member name. */
+    public List<String> tokens() {
+        return tokens;
+    }
+
+    /** True when the entry was written as a JSON Pointer rather than a plain member name. */
+    public boolean isPointer() {
+        return text.charAt(0) == '/';
+    }
+
+    /** The entry as configured. */
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof JsonPointer && ((JsonPointer) o).text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+}
