@@ -2,6 +2,8 @@ package io.github.jwtsigner.json;
 
 import io.github.jwtsigner.SigningException;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Writes a string as a quoted JSON string in UTF-8, escaped exactly as Go's {@code encoding/json} does with
  * its default HTML escaping, so tokens match KrakenD's byte for byte: {@code \"} {@code \\}, {@code \n}
@@ -13,7 +15,7 @@ import io.github.jwtsigner.SigningException;
  * servlet meant. Stateless and thread-safe.
  */
 final class GoStringEscaper {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** ASCII characters written as themselves (Go's {@code htmlSafeSet}). */
     private static final boolean[] SAFE = new boolean[128];
