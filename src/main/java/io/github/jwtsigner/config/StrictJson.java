@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
@@ -12,6 +11,7 @@ import com.google.gson.stream.JsonToken;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,8 +93,7 @@ final class StrictJson {
             case STRING:
                 return new JsonPrimitive(reader.nextString());
             case NUMBER:
-                // Gson's own tree keeps the literal text of a number; parsing the literal alone gets that.
-                return JsonParser.parseString(reader.nextString());
+                return new JsonPrimitive(new LiteralNumber(reader.nextString()));
             case BOOLEAN:
                 return new JsonPrimitive(reader.nextBoolean());
             case NULL:
@@ -118,5 +117,41 @@ final class StrictJson {
     private static String location(JsonReader reader) {
         Matcher m = LOCATION.matcher(reader.toString());
         return m.find() ? m.group() : "";
+    }
+
+    /** A number that is its literal text, so that messages show a value as it was written. */
+    private static final class LiteralNumber extends Number {
+        private static final long serialVersionUID = 1L;
+
+        private final String literal;
+
+        LiteralNumber(String literal) {
+            this.literal = literal;
+        }
+
+        @Override
+        public int intValue() {
+            return new BigDecimal(literal).intValue();
+        }
+
+        @Override
+        public long longValue() {
+            return new BigDecimal(literal).longValue();
+        }
+
+        @Override
+        public float floatValue() {
+            return Float.parseFloat(literal);
+        }
+
+        @Override
+        public double doubleValue() {
+            return Double.parseDouble(literal);
+        }
+
+        @Override
+        public String toString() {
+            return literal;
+        }
     }
 }
