@@ -1,7 +1,5 @@
 package io.github.jwtsigner.config;
 
-import com.google.gson.JsonElement;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +83,8 @@ final class InitParamValue extends RawValue {
 
     private JsonValue parseJsonArray(Setting setting, List<String> problems) {
         try {
-            JsonElement parsed = StrictJson.parse(text);
-            if (parsed.isJsonArray()) {
-                return new JsonValue(parsed);
-            }
-            problems.add(setting.settingName() + setting.quote(text) + " is not a JSON array; expected "
-                    + listExpectation(setting));
+            // Starts with '[' and parses as one value: an array.
+            return new JsonValue(StrictJson.parse(text));
         } catch (StrictJson.MalformedJsonText e) {
             problems.add(setting.settingName() + setting.quote(text) + " is not a valid JSON array ("
                     + e.getMessage() + "); expected " + listExpectation(setting));

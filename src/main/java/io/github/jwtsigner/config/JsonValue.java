@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +16,6 @@ import java.util.List;
  * <p>Immutable and thread-safe.
  */
 final class JsonValue extends RawValue {
-    private static final int MAX_SHOWN = 60;
-
     private final JsonElement element;
 
     JsonValue(JsonElement element) {
@@ -97,8 +96,9 @@ final class JsonValue extends RawValue {
 
     private static Integer asWholeNumber(Setting setting, String what, JsonElement e, List<String> problems) {
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
-            JsonPrimitive p = e.getAsJsonPrimitive();
-            return checkWholeNumber(setting, what, p.getAsBigDecimal(), p.getAsString(), problems);
+            String literal = e.getAsString();
+            // Not getAsBigDecimal(): Gson refuses large exponents with an unchecked exception.
+            return checkWholeNumber(setting, what, new BigDecimal(literal), literal, problems);
         }
         problems.add(wrongType(setting, what, e, "a JSON number: " + setting.numberExpectation()));
         return null;
@@ -123,9 +123,8 @@ final class JsonValue extends RawValue {
         return p.isString() ? "a JSON string" : p.isBoolean() ? "a JSON boolean" : "a JSON number";
     }
 
-    /** A string as its text, anything else as JSON, cut short so that a stray object cannot flood a log. */
+    /** A string as its text, anything else as JSON; cut short. */
     private static String shown(JsonElement e) {
-        String s = e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : String.valueOf(e);
-        return s.length() <= MAX_SHOWN ? s : s.substring(0, MAX_SHOWN) + "...";
+        return shorten(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : String.valueOf(e));
     }
 }

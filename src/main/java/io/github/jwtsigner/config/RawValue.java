@@ -11,6 +11,7 @@ import java.util.List;
  * <p>Immutable and thread-safe; the problem list passed in is not.
  */
 abstract class RawValue {
+    private static final int MAX_SHOWN = 60;
 
     /** True for a value that sets nothing (JSON {@code null}). */
     abstract boolean isAbsent();
@@ -46,17 +47,22 @@ abstract class RawValue {
     static Integer checkWholeNumber(Setting setting, String what, BigDecimal number, String literal,
             List<String> problems) {
         if (number.scale() != 0) {
-            problems.add(what + setting.quote(literal) + " is not a whole number; expected "
+            problems.add(what + setting.quote(shorten(literal)) + " is not a whole number; expected "
                     + setting.numberExpectation());
             return null;
         }
         if (number.compareTo(BigDecimal.valueOf(setting.min())) < 0
                 || number.compareTo(BigDecimal.valueOf(setting.max())) > 0) {
-            problems.add(what + setting.quote(literal) + " is out of range; expected "
+            problems.add(what + setting.quote(shorten(literal)) + " is out of range; expected "
                     + setting.numberExpectation());
             return null;
         }
         return number.intValueExact();
+    }
+
+    /** A value cut short for a message, so that a stray document cannot flood a log. */
+    static String shorten(String value) {
+        return value.length() <= MAX_SHOWN ? value : value.substring(0, MAX_SHOWN) + "...";
     }
 
     /** The label of a list item in messages, counting from 1 as people do. */

@@ -388,6 +388,10 @@ class KrakendConfigReaderTest {
                         "max_body_bytes [1e6] is not a whole number; expected " + bytes),
                 Arguments.of("max_body_bytes beyond an int", "max_body_bytes", "9999999999",
                         "max_body_bytes [9999999999] is out of range; expected " + bytes),
+                Arguments.of("max_body_bytes a huge exponent", "max_body_bytes", "1e999999",
+                        "max_body_bytes [1e999999] is not a whole number; expected " + bytes),
+                Arguments.of("cipher_suites item very long", "cipher_suites", "[" + "9".repeat(100) + "]",
+                        "cipher_suites item 1 [" + "9".repeat(60) + "...] is out of range; expected " + suites),
                 Arguments.of("secret_url a number", "secret_url", "5",
                         "secret_url [5] is a JSON number; expected a JSON string"));
     }
