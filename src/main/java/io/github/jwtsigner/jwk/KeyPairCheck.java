@@ -47,7 +47,8 @@ final class KeyPairCheck {
             return Optional.of("its private member [" + JwkParameters.D + "] does not belong to its public"
                     + " members; expected a matching key pair");
         } catch (GeneralSecurityException | RuntimeException e) {
-            return Optional.of("it cannot sign (" + e.getClass().getSimpleName() + ")");
+            return Optional.of("it cannot sign (" + e.getClass().getSimpleName() + "); expected private members that"
+                    + " belong to its public members");
         }
     }
 }

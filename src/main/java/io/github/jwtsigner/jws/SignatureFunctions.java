@@ -81,7 +81,7 @@ public final class SignatureFunctions {
     }
 
     private static IllegalArgumentException wrongKey(SigningAlgorithm alg, PrivateKey key) {
-        return new IllegalArgumentException("alg [" + alg + "] needs a " + alg.keyType() + " private key; got ["
-                + (key == null ? "null" : key.getAlgorithm()) + "]");
+        return new IllegalArgumentException("alg [" + alg + "] needs a private key of kty [" + alg.keyType()
+                + "]; got [" + (key == null ? "null" : key.getAlgorithm()) + "]");
     }
 }

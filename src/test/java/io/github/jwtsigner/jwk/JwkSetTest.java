@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JwkSetTest {
     private static final String SOURCE = "jwk_local_path [WEB-INF/jwk.json]";
+    private static final String EXPECTED_DOCUMENT = "expected a JWK Set {\"keys\": [...]} or a single JWK";
 
     @Test
     void parsesKrakendSampleSetIncludingItsKeyWrapKey() {
@@ -234,7 +235,8 @@ class JwkSetTest {
         "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"sim2\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ\"}]} x",
         "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"sim2\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ\"}]}{}",
         "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"sim2\",\"k\":\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ",
-        "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"sim2\",\"k\":[[[[[[[[[[[[[[[[[[\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ\"]]]]]]]]]]]]]]]]]]}]}",
+        "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"sim2\",\"k\":"
+                + "[[[[[[[[[[[[[[[[[[\"AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ\"]]]]]]]]]]]]]]]]]]}]}",
     })
     void rejectsAnythingButStrictJsonWithoutQuotingIt(String json) {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
@@ -248,10 +250,10 @@ class JwkSetTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "[]|jwk_local_path [WEB-INF/jwk.json] holds a JSON array; expected a JWK Set {\"keys\": [...]} or a single JWK",
-        "\"sim2\"|jwk_local_path [WEB-INF/jwk.json] holds a JSON string; expected a JWK Set {\"keys\": [...]} or a single JWK",
-        "{\"keys\":{}}|member [keys] of jwk_local_path [WEB-INF/jwk.json] is a JSON object; expected an array of JWKs",
-        "{\"kid\":\"sim2\"}|jwk_local_path [WEB-INF/jwk.json] has neither [keys] nor [kty]; expected a JWK Set {\"keys\": [...]} or a single JWK",
+        "[]|" + SOURCE + " holds a JSON array; " + EXPECTED_DOCUMENT,
+        "\"sim2\"|" + SOURCE + " holds a JSON string; " + EXPECTED_DOCUMENT,
+        "{\"keys\":{}}|member [keys] of " + SOURCE + " is a JSON object; expected an array of JWKs",
+        "{\"kid\":\"sim2\"}|" + SOURCE + " has neither [keys] nor [kty]; " + EXPECTED_DOCUMENT,
     })
     void rejectsADocumentThatIsNotAJwkSetOrJwk(String json, String expected) {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
