@@ -25,6 +25,9 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -367,6 +370,19 @@ class SigningKeysTest {
                 "kid [weak] has an RSA modulus of [1024] bits; alg [RS256] needs at least [2048] bits (RFC 7518 §3.3)",
                 "kid [weak] is a public key; signing needs the private member [d]",
                 "kid [weak] declares alg [RS512]; expected [RS256], the configured alg"), e.problems());
+    }
+
+    @Test
+    void signsWithAnRsaKeyThatHasNoCrtMembers() throws Exception {
+        JsonObject full = jwk(TestJwks.RFC7520_RSA, null);
+        String dOnly = without(full, "p", "q", "dp", "dq", "qi").toString();
+        TokenSigner signer = SigningKeys.load(config("RS256", "bilbo.baggins@hobbiton.example", false), dOnly,
+                SOURCE);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(signer.sign(KRAKEND_PAYLOAD.getBytes(StandardCharsets.UTF_8)));
+        jws.setKey(((PublicJsonWebKey) JsonWebKey.Factory.newJwk(full.toString())).getPublicKey());
+
+        assertTrue(jws.verifySignature());
     }
 
     @Test
