@@ -1,6 +1,10 @@
 package io.github.jwtsigner.bench;
 
 import com.auth0.jwt.algorithms.Algorithm;
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.jwk.SigningKeys;
+import io.github.jwtsigner.jws.PayloadSigner;
+import io.github.jwtsigner.jws.TokenSigner;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -48,6 +52,7 @@ public class LoginBenchmark {
     private final InMemoryRequest request = new InMemoryRequest();
     private final InMemoryResponse response = new InMemoryResponse();
     private final FilterChain chain = (req, res) -> servlet.service(req, res);
+    private PayloadSigner payloadSigner;
     private Filter nimbusFilter;
 
     @Setup
@@ -58,11 +63,15 @@ public class LoginBenchmark {
         } else {
             javaJwt = BenchKeys.javaJwt(alg);
         }
+        SignerConfig config = BenchConfig.signerConfig(alg);
+        TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource());
+        payloadSigner = new PayloadSigner(config.keysToSign(), () -> tokenSigner);
         nimbusFilter = new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg), BenchKeys.kid(alg),
                 BenchKeys.nimbusSigner(alg), LoginBody.KEYS_TO_SIGN);
 
         OutputCheck check = new OutputCheck(alg);
         check.signatures(inputs, signatures());
+        check.loginJson("(b) payload signer", b_payloadSigner());
         check.loginResponse("(d) nimbus filter", runFilter(nimbusFilter));
         check.plainResponse("(z) servlet alone", runServletAlone());
     }
@@ -72,6 +81,11 @@ public class LoginBenchmark {
         byte[][] sigs = signatures();
         bh.consume(sigs[0]);
         bh.consume(sigs[1]);
+    }
+
+    @Benchmark
+    public String b_payloadSigner() {
+        return payloadSigner.sign(LoginBody.JSON);
     }
 
     @Benchmark
