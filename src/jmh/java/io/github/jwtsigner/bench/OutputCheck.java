@@ -19,11 +19,11 @@ import java.util.Base64;
  *
  * <p>One instance per benchmark setup; not thread-safe.
  */
-final class OutputCheck {
+public final class OutputCheck {
     private final String alg;
     private final JWSVerifier verifier;
 
-    OutputCheck(String alg) {
+    public OutputCheck(String alg) {
         this.alg = alg;
         this.verifier = BenchKeys.nimbusVerifier(alg);
     }
@@ -56,7 +56,7 @@ final class OutputCheck {
     }
 
     /** A signed login body: access_token and refresh_token are valid tokens over the login's claims. */
-    void loginJson(String label, String body) {
+    public void loginJson(String label, String body) {
         JsonObject root = JsonParser.parseString(body).getAsJsonObject();
         for (String key : LoginBody.KEYS_TO_SIGN) {
             JsonElement token = root.get(key);
