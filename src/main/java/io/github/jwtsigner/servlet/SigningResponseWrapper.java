@@ -211,20 +211,28 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
 
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        body.discard();
+        handOver();
         super.sendError(sc, msg);
     }
 
     @Override
     public void sendError(int sc) throws IOException {
-        body.discard();
+        handOver();
         super.sendError(sc);
     }
 
     @Override
     public void sendRedirect(String location) throws IOException {
-        body.discard();
+        handOver();
         super.sendRedirect(location);
+    }
+
+    /** From now on the container owns the response; it sees the writer in use, as it would have. */
+    private void handOver() throws IOException {
+        if (!passingThrough() && body.output() == CapturedBody.Output.WRITER) {
+            real().getWriter();
+        }
+        body.discard();
     }
 
     /** Servlet 6.1's overload; declared without {@code @Override} so it also compiles against 6.0. */
@@ -245,7 +253,7 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
         if (!clearBuffer) {
             body.replay();
         }
-        body.discard();
+        handOver();
         try {
             HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class, boolean.class)
                     .invoke(real(), location, sc, clearBuffer);
