@@ -82,10 +82,15 @@ final class CapturedBody {
                 // This chunk goes nowhere yet; its leading half-pair belongs with it, not with the held bytes.
                 encoder.restorePendingHigh((char) 0);
                 if (outgrow()) {
-                    if (pendingBefore != 0) {
-                        realWriter.write(pendingBefore);
+                    if (pendingBefore == 0) {
+                        realWriter.write(c, start, end - start);
+                    } else {
+                        // Keep the surrogate pair in one write.
+                        char[] rest = new char[end - start + 1];
+                        rest[0] = pendingBefore;
+                        System.arraycopy(c, start, rest, 1, end - start);
+                        realWriter.write(rest);
                     }
-                    realWriter.write(c, start, end - start);
                 }
                 return;
             }
