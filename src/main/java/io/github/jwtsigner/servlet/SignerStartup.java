@@ -8,6 +8,9 @@ import io.github.jwtsigner.config.KrakendConfigReader;
 import io.github.jwtsigner.jwk.SigningKeys;
 import io.github.jwtsigner.jws.PayloadSigner;
 import io.github.jwtsigner.jws.TokenSigner;
+import io.github.jwtsigner.remote.JwkFetcher;
+import io.github.jwtsigner.remote.KeyFetchException;
+import io.github.jwtsigner.remote.RemoteJwkSettings;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 
@@ -39,7 +42,7 @@ public final class SignerStartup {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, JwtSignerFilter.class.getClassLoader());
         SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
-        TokenSigner tokenSigner = loadKey(config, locator);
+        TokenSigner tokenSigner = loadKey(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, keys_to_sign={2}, key source={3}",
                 config.alg(), config.kid(), config.keysToSign(), config.keySource());
         return new ResponseSigning(new PayloadSigner(config.keysToSign(), () -> tokenSigner), config.maxBodyBytes(),
@@ -80,8 +83,9 @@ public final class SignerStartup {
                         + " naming a whole KrakenD configuration file");
             }
             try {
-                config = InitParamsReader.read(params, "init-params of filter [" + filterName(filterConfig) + "]",
-                        Set.of());
+                config = InitParamsReader.read(params,
+                        Set.of(JwtSignerFilter.CONFIG_PARAM, JwtSignerFilter.ENDPOINT_PARAM),
+                        "init-params of filter [" + filterName(filterConfig) + "]");
             } catch (InvalidConfigurationException e) {
                 problems.addAll(e.problems());
             }
@@ -92,14 +96,30 @@ public final class SignerStartup {
         return config;
     }
 
-    private static TokenSigner loadKey(SignerConfig config, WebappResourceLocator locator) {
+    private static TokenSigner loadKey(SignerConfig config, WebappResourceLocator locator, Logger log) {
         String path = config.jwkLocalPath().orElse(null);
-        if (path == null) {
-            throw new InvalidConfigurationException(SignerConfig.JWK_URL + " [" + config.jwkUrl().orElse("")
-                    + "] is not supported by the servlet filter yet; expected " + SignerConfig.JWK_LOCAL_PATH);
+        if (path != null) {
+            WebappResourceLocator.Found file = locator.read(SignerConfig.JWK_LOCAL_PATH, path);
+            return SigningKeys.load(config, file.text(), SignerConfig.JWK_LOCAL_PATH + " [" + path + "]");
         }
-        WebappResourceLocator.Found file = locator.read(SignerConfig.JWK_LOCAL_PATH, path);
-        return SigningKeys.load(config, file.text(), SignerConfig.JWK_LOCAL_PATH + " [" + path + "]");
+        return SigningKeys.load(config, fetch(config, log), config.keySource());
+    }
+
+    /** Fetches the key set from {@code jwk_url} once; a key server that cannot answer stops the start. */
+    private static String fetch(SignerConfig config, Logger log) {
+        RemoteJwkSettings settings = RemoteJwkSettings.builder()
+                .url(config.jwkUrl().orElseThrow())
+                .disableJwkSecurity(config.disableJwkSecurity())
+                .fingerprints(config.jwkFingerprints())
+                .cipherSuites(config.cipherSuites())
+                .localCaPath(config.jwkLocalCa().orElse(null))
+                .build();
+        settings.securityWarning().ifPresent(warning -> log.log(Level.WARNING, warning));
+        try {
+            return new JwkFetcher(settings).fetch();
+        } catch (KeyFetchException e) {
+            throw new InvalidConfigurationException(e.getMessage(), e);
+        }
     }
 
     private static Map<String, String> initParams(FilterConfig filterConfig) {
