@@ -2,6 +2,7 @@ package io.github.jwtsigner;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
 import io.github.jwtsigner.testing.RecordingResponse;
 import io.github.jwtsigner.testing.Sim2Tokens;
 import io.github.jwtsigner.testing.TestFilterConfig;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -288,6 +292,34 @@ class JwtSignerFilterTest {
         assertTrue(e.getMessage().contains("http://127.0.0.1:1/jwk.json"), e.getMessage());
         assertTrue(logLines.stream().anyMatch(l -> l.startsWith("WARNING disable_jwk_security is true")),
                 logLines.toString());
+    }
+
+    @Test
+    void fetchesTheKeySetFromJwkUrlAtStartupAndNeverLogsThePasswordInIt() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jwk.json", exchange -> {
+            byte[] keys = Sim2Tokens.jwkSetJson().getBytes(UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, keys.length);
+            exchange.getResponseBody().write(keys);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Map<String, String> params = initParams();
+            params.remove("jwk_local_path");
+            params.put("jwk_url", "http://keys:pa55word@127.0.0.1:" + server.getAddress().getPort() + "/jwk.json");
+            params.put("disable_jwk_security", "true");
+            JwtSignerFilter filter = started(params);
+
+            assertEquals("user-7f3a9", accessClaims(login(filter, CLAIMS)).get("sub").getAsString());
+            assertTrue(logLines.contains("INFO JWT signer ready: alg=HS256, kid=sim2, keys_to_sign=[access_token,"
+                    + " refresh_token], key source=jwk_url [http://***@127.0.0.1:" + server.getAddress().getPort()
+                    + "/jwk.json]"), logLines.toString());
+            assertFalse(logLines.toString().contains("pa55word"), logLines.toString());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 
 import java.lang.System.Logger;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +46,7 @@ public final class SignerStartup {
         SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
         TokenSigner tokenSigner = loadKey(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, keys_to_sign={2}, key source={3}",
-                config.alg(), config.kid(), config.keysToSign(), config.keySource());
+                config.alg(), config.kid(), config.keysToSign(), keySource(config));
         return new ResponseSigning(new PayloadSigner(config.keysToSign(), () -> tokenSigner), config.maxBodyBytes(),
                 log);
     }
@@ -102,7 +104,22 @@ public final class SignerStartup {
             WebappResourceLocator.Found file = locator.read(SignerConfig.JWK_LOCAL_PATH, path);
             return SigningKeys.load(config, file.text(), SignerConfig.JWK_LOCAL_PATH + " [" + path + "]");
         }
-        return SigningKeys.load(config, fetch(config, log), config.keySource());
+        return SigningKeys.load(config, fetch(config, log), keySource(config));
+    }
+
+    /** Where the key comes from, for messages and logs; a password in {@code jwk_url} shows as {@code ***}. */
+    static String keySource(SignerConfig config) {
+        String url = config.jwkUrl().orElse(null);
+        if (url == null) {
+            return config.keySource();
+        }
+        String userInfo;
+        try {
+            userInfo = new URI(url).getRawUserInfo();
+        } catch (URISyntaxException e) {
+            userInfo = null;
+        }
+        return SignerConfig.JWK_URL + " [" + (userInfo == null ? url : url.replace(userInfo + "@", "***@")) + "]";
     }
 
     /** Fetches the key set from {@code jwk_url} once; a key server that cannot answer stops the start. */
