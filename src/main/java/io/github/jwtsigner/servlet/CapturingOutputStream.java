@@ -4,6 +4,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * The {@code getOutputStream()} a wrapped servlet sees: bytes go to the {@link CapturedBody}.
@@ -24,7 +25,7 @@ final class CapturingOutputStream extends ServletOutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        Objects.checkFromIndexSize(off, len, b.length);
         body.writeBytes(b, off, len);
     }
 

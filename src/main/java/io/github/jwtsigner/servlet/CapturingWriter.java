@@ -2,6 +2,7 @@ package io.github.jwtsigner.servlet;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Objects;
 
 /**
  * The characters behind the {@code getWriter()} a wrapped servlet sees; they go to the {@link CapturedBody}.
@@ -18,7 +19,7 @@ final class CapturingWriter extends Writer {
 
     @Override
     public void write(char[] cbuf, int off, int len) throws IOException {
-        java.util.Objects.checkFromIndexSize(off, len, cbuf.length);
+        Objects.checkFromIndexSize(off, len, cbuf.length);
         body.writeChars(cbuf, off, len);
     }
 
