@@ -1,6 +1,7 @@
 package io.github.jwtsigner.bench.load;
 
 import io.github.jwtsigner.bench.BenchKeys;
+import io.github.jwtsigner.bench.JwtSignerFilters;
 import io.github.jwtsigner.bench.LoginBody;
 import io.github.jwtsigner.bench.LoginServlet;
 import io.github.jwtsigner.bench.NimbusSigningFilter;
@@ -43,6 +44,7 @@ public final class LoginServer {
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(context("bare", null));
         for (String alg : ALGS) {
+            contexts.addHandler(context("filter-" + alg, JwtSignerFilters.uninitialised(alg)));
             contexts.addHandler(context("nimbus-" + alg, new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg),
                     BenchKeys.kid(alg), BenchKeys.nimbusSigner(alg), LoginBody.KEYS_TO_SIGN)));
         }
