@@ -42,14 +42,6 @@ public final class InMemoryRequest implements HttpServletRequest {
     private boolean bodyTaken;
     private String characterEncoding;
 
-    /** Makes the request as new: body unread, no attributes. */
-    public void recycle() {
-        attributes.clear();
-        position = 0;
-        bodyTaken = false;
-        characterEncoding = null;
-    }
-
     private final ServletInputStream input = new ServletInputStream() {
         @Override
         public int read() {
@@ -82,6 +74,14 @@ public final class InMemoryRequest implements HttpServletRequest {
             throw unsupported("setReadListener");
         }
     };
+
+    /** Makes the request as new: body unread, no attributes. */
+    public void recycle() {
+        attributes.clear();
+        position = 0;
+        bodyTaken = false;
+        characterEncoding = null;
+    }
 
     @Override
     public Object getAttribute(String name) {
