@@ -131,7 +131,7 @@ public final class SignerConfig {
         this.keystoreType = keystorePath == null ? null : KeySourceRules.keystoreType(b.keystoreType, keystorePath);
         this.keystorePassword = b.keystorePassword;
         this.keystoreAlias = blankToNull(b.keystoreAlias);
-        this.keyPassword = b.keyPassword != null ? b.keyPassword : b.keystorePassword;
+        this.keyPassword = b.keyPassword;
     }
 
     /** Where the signing key comes from: exactly one of these is set. */
@@ -262,7 +262,7 @@ public final class SignerConfig {
         return Optional.ofNullable(keystoreAlias);
     }
 
-    /** A secret: never log it. {@code key_password} if set, else {@code keystore_password}. */
+    /** A secret: never log it. When it is not set, {@link #keystorePassword()} opens the key entry too. */
     public Optional<String> keyPassword() {
         return Optional.ofNullable(keyPassword);
     }
