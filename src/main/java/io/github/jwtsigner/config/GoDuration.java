@@ -13,8 +13,8 @@ import java.util.Optional;
  * {@code s}, {@code m}, {@code h}. A bare {@code 0} is zero; any other number needs a unit. A leading
  * {@code -} or {@code +} applies to the whole value.
  *
- * <p>Limits: as in Go, at most {@code 9223372036854775807ns} (about 292 years) either way; digits beyond
- * nanoseconds are dropped.
+ * <p>Limits: as in Go, from {@code -9223372036854775808ns} to {@code 9223372036854775807ns} (about 292 years);
+ * a fraction is rounded as Go rounds it (through a float64), so {@code 0.3333333333333333333h} is 20 minutes.
  *
  * <p>Stateless and thread-safe.
  */
@@ -28,13 +28,15 @@ final class GoDuration {
             "s", 1_000_000_000L,
             "m", 60_000_000_000L,
             "h", 3_600_000_000_000L);
-    private static final BigInteger MAX_NANOS = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final BigInteger TWO_TO_63 = BigInteger.ONE.shiftLeft(63);
 
     private GoDuration() {
     }
 
     /** @return the duration, or empty when {@code text} is not in Go's duration syntax or out of range */
     static Optional<Duration> parse(String text) {
+        // Follows Go's time.ParseDuration step by step, down to its float64 arithmetic for fractions, so
+        // that every value means here exactly what it means to KrakenD.
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
@@ -52,30 +54,70 @@ final class GoDuration {
         }
         BigInteger total = BigInteger.ZERO;
         while (i < text.length()) {
-            int numberStart = i;
-            while (i < text.length() && (isDigit(text.charAt(i)) || text.charAt(i) == '.')) {
+            char c = text.charAt(i);
+            if (!(c == '.' || isDigit(c))) {
+                return Optional.empty();
+            }
+            int start = i;
+            while (i < text.length() && isDigit(text.charAt(i))) {
                 i++;
             }
-            String number = text.substring(numberStart, i);
-            if (!isDecimal(number)) {
+            boolean wholeDigits = i > start;
+            BigInteger whole = wholeDigits ? new BigInteger(text.substring(start, i)) : BigInteger.ZERO;
+            if (whole.compareTo(TWO_TO_63) > 0) {
+                return Optional.empty();
+            }
+            BigInteger fraction = BigInteger.ZERO;
+            double scale = 1;
+            boolean fractionDigits = false;
+            if (i < text.length() && text.charAt(i) == '.') {
+                i++;
+                int fractionStart = i;
+                boolean overflow = false;
+                while (i < text.length() && isDigit(text.charAt(i))) {
+                    if (!overflow) {
+                        BigInteger next = fraction.multiply(BigInteger.TEN).add(BigInteger.valueOf(text.charAt(i) - '0'));
+                        if (next.compareTo(TWO_TO_63) > 0) {
+                            overflow = true;
+                        } else {
+                            fraction = next;
+                            scale *= 10;
+                        }
+                    }
+                    i++;
+                }
+                fractionDigits = i > fractionStart;
+            }
+            if (!wholeDigits && !fractionDigits) {
                 return Optional.empty();
             }
             int unitStart = i;
-            while (i < text.length() && !isDigit(text.charAt(i)) && text.charAt(i) != '.') {
+            while (i < text.length() && text.charAt(i) != '.' && !isDigit(text.charAt(i))) {
                 i++;
             }
             Long unit = NANOS_PER_UNIT.get(text.substring(unitStart, i));
             if (unit == null) {
                 return Optional.empty();
             }
-            String digits = number.startsWith(".") ? "0" + number : number;
-            total = total.add(new BigDecimal(digits).multiply(BigDecimal.valueOf(unit)).toBigInteger());
-            if (total.compareTo(MAX_NANOS) > 0) {
+            BigInteger value = whole.multiply(BigInteger.valueOf(unit));
+            if (value.compareTo(TWO_TO_63) > 0) {
+                return Optional.empty();
+            }
+            if (fraction.signum() > 0) {
+                value = value.add(BigInteger.valueOf((long) (fraction.doubleValue() * (unit / scale))));
+                if (value.compareTo(TWO_TO_63) > 0) {
+                    return Optional.empty();
+                }
+            }
+            total = total.add(value);
+            if (total.compareTo(TWO_TO_63) > 0) {
                 return Optional.empty();
             }
         }
-        long nanos = total.longValueExact();
-        return Optional.of(Duration.ofNanos(negative ? -nanos : nanos));
+        if (!negative && total.compareTo(TWO_TO_63) == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(negative ? total.negate().longValueExact() : total.longValueExact()));
     }
 
     /** Writes a duration the way Go prints one, such as {@code 1m30s}, {@code 500ms} or {@code 0s}. */
@@ -116,19 +158,6 @@ final class GoDuration {
 
     private static String decimal(long value, long scale) {
         return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(scale)).stripTrailingZeros().toPlainString();
-    }
-
-    private static boolean isDecimal(String number) {
-        int dots = 0;
-        int digits = 0;
-        for (int j = 0; j < number.length(); j++) {
-            if (number.charAt(j) == '.') {
-                dots++;
-            } else {
-                digits++;
-            }
-        }
-        return dots <= 1 && digits > 0;
     }
 
     private static boolean isDigit(char c) {
