@@ -16,5 +16,4 @@ import jakarta.servlet.annotation.WebInitParam;
         @WebInitParam(name = "jwk_local_path", value = "WEB-INF/jwk/symmetric.json")
 })
 public class RefreshSigningFilter extends JwtSignerFilter {
-    private static final long serialVersionUID = 1L;
 }
