@@ -65,16 +65,20 @@ public final class SignerConfig {
         this.alg = alg;
         this.kid = b.kid;
         this.keysToSign = keysToSign;
-        this.jwkLocalPath = b.jwkLocalPath;
-        this.jwkUrl = b.jwkUrl;
+        this.jwkLocalPath = blankToNull(b.jwkLocalPath);
+        this.jwkUrl = blankToNull(b.jwkUrl);
         this.disableJwkSecurity = b.disableJwkSecurity;
         this.full = b.full;
         this.jwkFingerprints = List.copyOf(b.jwkFingerprints);
         this.cipherSuites = b.cipherSuites == null ? DEFAULT_CIPHER_SUITES : List.copyOf(b.cipherSuites);
-        this.jwkLocalCa = b.jwkLocalCa;
+        this.jwkLocalCa = blankToNull(b.jwkLocalCa);
         this.typ = b.typ;
         this.leeway = b.leeway;
         this.maxBodyBytes = b.maxBodyBytes;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     public static Builder builder() {

@@ -1,8 +1,11 @@
 package io.github.jwtsigner.json;
 
+import io.github.jwtsigner.SigningException;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An RFC 6901 JSON Pointer to a member to sign, or a plain top-level member name (KrakenD's form).
@@ -89,6 +92,74 @@ public final class JsonPointer {
     /** True when the entry was written as a JSON Pointer rather than a plain member name. */
     public boolean isPointer() {
         return text.charAt(0) == '/';
+    }
+
+    /**
+     * Finds the value this entry points at (RFC 6901 §4): each token selects an object member by name, or an
+     * array element by decimal index without leading zeros. A plain member name selects a top-level member
+     * only.
+     *
+     * @return the value, or empty when a step is missing, out of range, or not an object or array
+     * @throws SigningException with reason {@code DUPLICATE_MEMBER} when a name on the path appears more than
+     *     once in its object: RFC 6901 leaves such a pointer undefined, and a reader of the response might
+     *     take the copy that was not signed
+     */
+    public Optional<JsonNode> resolve(JsonNode root) {
+        if (!isPointer() && !(root instanceof JsonNode.ObjectNode)) {
+            return Optional.empty();
+        }
+        JsonNode current = root;
+        for (String token : tokens) {
+            if (current instanceof JsonNode.ObjectNode) {
+                current = member((JsonNode.ObjectNode) current, token);
+            } else if (current instanceof JsonNode.ArrayNode) {
+                current = element((JsonNode.ArrayNode) current, token);
+            } else {
+                current = null;
+            }
+            if (current == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(current);
+    }
+
+    private JsonNode member(JsonNode.ObjectNode object, String name) {
+        JsonNode found = null;
+        for (JsonNode.Member member : object.members()) {
+            if (member.name().equals(name)) {
+                if (found != null) {
+                    throw new SigningException(SigningException.Reason.DUPLICATE_MEMBER, "keys_to_sign entry ["
+                            + text + "] leads to member [" + name + "], which appears more than once in the object"
+                            + " at offset [" + object.start() + "]; expected it once");
+                }
+                found = member.value();
+            }
+        }
+        return found;
+    }
+
+    private static JsonNode element(JsonNode.ArrayNode array, String token) {
+        int index = arrayIndex(token);
+        return index >= 0 && index < array.elements().size() ? array.elements().get(index) : null;
+    }
+
+    /** The RFC 6901 array-index ({@code 0} or digits without a leading zero), or -1 when not one. */
+    private static int arrayIndex(String token) {
+        int n = token.length();
+        // Nine digits stay within int, and no array gets that long.
+        if (n == 0 || n > 9 || (n > 1 && token.charAt(0) == '0')) {
+            return -1;
+        }
+        int index = 0;
+        for (int i = 0; i < n; i++) {
+            char c = token.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            index = index * 10 + (c - '0');
+        }
+        return index;
     }
 
     /** The entry as configured. */

@@ -1,14 +1,28 @@
 package io.github.jwtsigner.jws;
 
 import io.github.jwtsigner.SigningException;
+import io.github.jwtsigner.SigningException.Reason;
+import io.github.jwtsigner.json.CanonicalJson;
+import io.github.jwtsigner.json.JsonNode;
+import io.github.jwtsigner.json.JsonNode.ObjectNode;
+import io.github.jwtsigner.json.JsonParseException;
+import io.github.jwtsigner.json.JsonParser;
 import io.github.jwtsigner.json.JsonPointer;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The servlet-free core: a login response body in, the same body with each member named in
  * {@code keys_to_sign} replaced by a signed token out.
+ *
+ * <p>Only the signed values change: every other character of the body (whitespace, member order, number
+ * and string spellings) stays as the servlet wrote it. Entries that name the same member are signed once;
+ * entries of which one lies inside the other are refused at construction.
  *
  * <p>Immutable and thread-safe.
  */
@@ -17,11 +31,14 @@ public final class PayloadSigner {
     private final Supplier<TokenSigner> signer;
 
     /**
-     * @param signer asked once per body for the current signer, so a rotated key applies to whole bodies
+     * @param signer asked once per body for the current signer, so a rotated key applies to whole bodies;
+     *     not asked at all for a body with nothing to sign
+     * @throws IllegalArgumentException when one entry points inside the member another entry signs, since
+     *     signing either would make the other point at a string
      */
     public PayloadSigner(List<JsonPointer> keysToSign, Supplier<TokenSigner> signer) {
-        this.keysToSign = List.copyOf(keysToSign);
-        this.signer = signer;
+        this.keysToSign = distinctNonNested(keysToSign);
+        this.signer = Objects.requireNonNull(signer, "signer");
     }
 
     /**
@@ -29,11 +46,144 @@ public final class PayloadSigner {
      * whose value is not an object, stays as it is. Everything else stays as the servlet wrote it.
      *
      * @param body the decoded response body
-     * @return the body with signed members
+     * @return the body with signed members; the same instance when there is nothing to sign
      * @throws SigningException when the body is not strict JSON, not an object, holds a member to sign twice,
      *     holds a lone surrogate in a claim, or the signature fails
      */
     public String sign(String body) {
-        throw new UnsupportedOperationException("not implemented yet");
+        JsonNode root = parse(body);
+        List<ObjectNode> claims = findClaims(root);
+        if (claims.isEmpty()) {
+            return body;
+        }
+        // Canonicalise everything first, so a bad claim fails before any key is used.
+        byte[][] payloads = new byte[claims.size()][];
+        for (int i = 0; i < payloads.length; i++) {
+            payloads[i] = CanonicalJson.toBytes(claims.get(i));
+        }
+        TokenSigner tokenSigner = currentSigner();
+        String[] tokens = new String[payloads.length];
+        int extra = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = signOne(tokenSigner, payloads[i], claims.get(i));
+            extra += tokens[i].length() + 2;
+        }
+        return splice(body, claims, tokens, extra);
+    }
+
+    private static JsonNode parse(String body) {
+        JsonNode root;
+        try {
+            root = JsonParser.parse(body);
+        } catch (JsonParseException e) {
+            throw new SigningException(Reason.MALFORMED_JSON, "response body is not strict JSON: " + e.getMessage(),
+                    e);
+        }
+        if (!(root instanceof ObjectNode)) {
+            throw new SigningException(Reason.NOT_AN_OBJECT,
+                    "response body is a JSON [" + root.typeName() + "]; expected an object");
+        }
+        return root;
+    }
+
+    /** The objects to sign, in source order. */
+    private List<ObjectNode> findClaims(JsonNode root) {
+        List<ObjectNode> claims = new ArrayList<>(keysToSign.size());
+        for (JsonPointer pointer : keysToSign) {
+            Optional<JsonNode> target = pointer.resolve(root);
+            if (target.isPresent() && target.get() instanceof ObjectNode) {
+                claims.add((ObjectNode) target.get());
+            }
+        }
+        claims.sort(Comparator.comparingInt(JsonNode::start));
+        return claims;
+    }
+
+    private TokenSigner currentSigner() {
+        TokenSigner current;
+        try {
+            current = signer.get();
+        } catch (SigningException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SigningException(Reason.SIGNATURE_FAILED,
+                    "signing key could not be obtained [" + e.getClass().getName() + "]; expected a usable key", e);
+        }
+        if (current == null) {
+            throw new SigningException(Reason.SIGNATURE_FAILED, "signing key is [none]; expected a usable key");
+        }
+        return current;
+    }
+
+    private static String signOne(TokenSigner tokenSigner, byte[] payload, ObjectNode claims) {
+        String token;
+        try {
+            token = tokenSigner.sign(payload);
+        } catch (SigningException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SigningException(Reason.SIGNATURE_FAILED, "signing the claims at offset [" + claims.start()
+                    + "] failed [" + e.getClass().getName() + "]; expected a token", e);
+        }
+        if (token == null) {
+            throw new SigningException(Reason.SIGNATURE_FAILED,
+                    "signing the claims at offset [" + claims.start() + "] gave [null]; expected a token");
+        }
+        return token;
+    }
+
+    /** The body with each claim object's characters replaced by its token as a JSON string. */
+    private static String splice(String body, List<ObjectNode> claims, String[] tokens, int extra) {
+        StringBuilder out = new StringBuilder(body.length() + extra);
+        int copied = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            ObjectNode claim = claims.get(i);
+            out.append(body, copied, claim.start());
+            appendJsonString(out, tokens[i]);
+            copied = claim.end();
+        }
+        return out.append(body, copied, body.length()).toString();
+    }
+
+    /** A compact JWS needs no escaping; the {@code full} JSON serialization needs its quotes escaped. */
+    private static void appendJsonString(StringBuilder out, String token) {
+        out.append('"');
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    private static List<JsonPointer> distinctNonNested(List<JsonPointer> entries) {
+        List<JsonPointer> kept = new ArrayList<>(entries.size());
+        for (JsonPointer entry : entries) {
+            boolean same = false;
+            for (JsonPointer other : kept) {
+                List<String> a = entry.tokens();
+                List<String> b = other.tokens();
+                if (a.equals(b)) {
+                    same = true;
+                } else if (isPrefix(a, b) || isPrefix(b, a)) {
+                    throw new IllegalArgumentException("keys_to_sign entries [" + other + "] and [" + entry
+                            + "] overlap: one points inside the other; expected entries that do not contain one"
+                            + " another");
+                }
+            }
+            if (!same) {
+                kept.add(entry);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static boolean isPrefix(List<String> prefix, List<String> list) {
+        return prefix.size() < list.size() && list.subList(0, prefix.size()).equals(prefix);
     }
 }

@@ -1,0 +1,391 @@
+package io.github.jwtsigner.remote;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.remote.KeyFetchException.Reason;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JwkFetcherTest {
+    private static final Duration SHORT = Duration.ofMillis(500);
+
+    @TempDir
+    static Path dir;
+
+    private static TestPki.Ca trustedCa;
+    private static TestPki.Ca strangerCa;
+    private static TestPki.Server trustedCert;
+    private static Path trustedCaPem;
+    private static Path strangerCaPem;
+    private static JwkTestServer trusted;
+    private static JwkTestServer untrusted;
+    private static JwkTestServer wrongHost;
+    private static JwkTestServer plain;
+
+    @BeforeAll
+    static void startServers() throws IOException {
+        trustedCa = TestPki.newCa("Key Server Test CA");
+        strangerCa = TestPki.newCa("Stranger CA");
+        trustedCert = trustedCa.issue("localhost", "127.0.0.1");
+        trustedCaPem = trustedCa.writePem(dir, "trusted-ca.pem");
+        strangerCaPem = strangerCa.writePem(dir, "stranger-ca.pem");
+        trusted = JwkTestServer.https(trustedCert);
+        untrusted = JwkTestServer.https(strangerCa.issue("localhost", "127.0.0.1"));
+        wrongHost = JwkTestServer.https(trustedCa.issue("keys.example.com"));
+        plain = JwkTestServer.http();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        for (JwkTestServer s : new JwkTestServer[] {trusted, untrusted, wrongHost, plain}) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private static RemoteJwkSettings.Builder settings(String url) {
+        return RemoteJwkSettings.builder().url(url).localCaPath(trustedCaPem.toString())
+                .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2));
+    }
+
+    private static String fetch(RemoteJwkSettings.Builder settings) {
+        return new JwkFetcher(settings.build()).fetch();
+    }
+
+    private static KeyFetchException fetchFails(RemoteJwkSettings.Builder settings, Reason reason) {
+        KeyFetchException e = assertThrows(KeyFetchException.class, () -> fetch(settings));
+        assertEquals(reason, e.reason(), e.getMessage());
+        assertFalse(e.getMessage().contains(JwkTestServer.BODY_MARKER), e.getMessage());
+        return e;
+    }
+
+    // Certificate trust and host name.
+
+    @Test
+    void fetchesFromServerWhoseCaIsTheLocalCa() {
+        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json"))));
+    }
+
+    @Test
+    void checksHostNameAgainstDnsNameToo() {
+        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.localhostUrl("/jwks.json"))));
+    }
+
+    @Test
+    void refusesServerTrustedByNeitherSystemStoreNorLocalCa() {
+        KeyFetchException e = fetchFails(settings(untrusted.url("/jwks.json")), Reason.TLS);
+        assertAll(
+                () -> assertTrue(e.getMessage().startsWith("jwk_url [" + untrusted.url("/jwks.json") + "]"),
+                        e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("not trusted"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("jwk_local_ca [" + trustedCaPem + "]"), e.getMessage()));
+    }
+
+    @Test
+    void refusesServerWithoutLocalCaWhenSystemStoreDoesNotKnowItsCa() {
+        KeyFetchException e = fetchFails(settings(trusted.url("/jwks.json")).localCaPath(null), Reason.TLS);
+        assertTrue(e.getMessage().contains("issued by the system trust store"), e.getMessage());
+    }
+
+    @Test
+    void refusesTrustedCertificateIssuedForAnotherHost() {
+        KeyFetchException e = fetchFails(settings(wrongHost.url("/jwks.json")), Reason.TLS);
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("No subject alternative names matching IP address 127.0.0.1"),
+                        e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("for host [127.0.0.1]"), e.getMessage()));
+    }
+
+    @Test
+    void acceptsUntrustedCertificateAndAnyHostWithDisabledSecurity() {
+        assertAll(
+                () -> assertEquals(JwkTestServer.JWKS,
+                        fetch(settings(untrusted.url("/jwks.json")).localCaPath(null).disableJwkSecurity(true))),
+                () -> assertEquals(JwkTestServer.JWKS,
+                        fetch(settings(wrongHost.url("/jwks.json")).disableJwkSecurity(true))));
+    }
+
+    // Public key pins (jwk_fingerprints).
+
+    @Test
+    void fetchesWhenServerCertificateKeyIsPinned() {
+        String pin = PublicKeyPins.pinOf(trustedCert.certificate);
+        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json")).fingerprints(List.of(pin))));
+    }
+
+    @Test
+    void fetchesWhenCaKeyTheServerPresentsIsPinned() {
+        String pin = PublicKeyPins.pinOf(trustedCa.certificate);
+        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json")).fingerprints(List.of(pin))));
+    }
+
+    @Test
+    void refusesWhenNoPresentedKeyIsPinnedAndListsThePinsSeen() {
+        String wrong = PublicKeyPins.pinOf(strangerCa.certificate);
+        KeyFetchException e = fetchFails(settings(trusted.url("/jwks.json")).fingerprints(List.of(wrong)),
+                Reason.PIN_MISMATCH);
+        assertAll(
+                () -> assertTrue(e.getMessage().contains(PublicKeyPins.pinOf(trustedCert.certificate)),
+                        e.getMessage()),
+                () -> assertTrue(e.getMessage().contains(PublicKeyPins.pinOf(trustedCa.certificate)),
+                        e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("expected one of [" + wrong + "]"), e.getMessage()));
+    }
+
+    @Test
+    void stillRequiresATrustedCertificateWhenThePinMatches() {
+        String pin = PublicKeyPins.pinOf(strangerCa.certificate);
+        fetchFails(settings(untrusted.url("/jwks.json")).fingerprints(List.of(pin)), Reason.TLS);
+    }
+
+    @Test
+    void stillChecksPinsWithDisabledSecurity() {
+        String wrong = PublicKeyPins.pinOf(trustedCa.certificate);
+        fetchFails(settings(untrusted.url("/jwks.json")).disableJwkSecurity(true).fingerprints(List.of(wrong)),
+                Reason.PIN_MISMATCH);
+    }
+
+    // Plain http and disable_jwk_security.
+
+    @Test
+    void refusesPlainHttpWithoutDisabledSecurity() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> settings(plain.url("/jwks.json")).build());
+        assertTrue(e.getMessage().contains("is plain http"), e.getMessage());
+    }
+
+    @Test
+    void fetchesPlainHttpWithDisabledSecurity() {
+        assertEquals(JwkTestServer.JWKS, fetch(settings(plain.url("/jwks.json")).disableJwkSecurity(true)));
+    }
+
+    @Test
+    void httpsUrlOnPlainHttpServerFailsTheHandshake() {
+        String url = plain.url("/jwks.json").replace("http:", "https:");
+        fetchFails(settings(url), Reason.TLS);
+    }
+
+    // Cipher suites and protocol versions.
+
+    @Test
+    void failsTheHandshakeWhenServerAcceptsNoConfiguredSuite() throws Exception {
+        try (JwkTestServer only = JwkTestServer.httpsOnly(trustedCert, "TLSv1.2",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")) {
+            KeyFetchException e = fetchFails(settings(only.url("/jwks.json")).cipherSuites(List.of(49195)),
+                    Reason.TLS);
+            assertTrue(e.getMessage().contains("cipher_suites [49195]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void agreesOnTheOneSuiteBothSidesAccept() throws Exception {
+        try (JwkTestServer only = JwkTestServer.httpsOnly(trustedCert, "TLSv1.2",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")) {
+            assertEquals(JwkTestServer.JWKS,
+                    fetch(settings(only.url("/jwks.json")).cipherSuites(List.of(49195, 49196))));
+        }
+    }
+
+    @Test
+    void usesTls13WithTheDefaultSuites() throws Exception {
+        try (JwkTestServer only = JwkTestServer.httpsOnly(trustedCert, "TLSv1.3", "TLS_AES_256_GCM_SHA384")) {
+            assertEquals(JwkTestServer.JWKS, fetch(settings(only.url("/jwks.json"))));
+        }
+    }
+
+    // What the server answers.
+
+    @Test
+    void refusesNotFoundNamingTheStatus() {
+        KeyFetchException e = fetchFails(settings(trusted.url("/missing")), Reason.HTTP_STATUS);
+        assertEquals("jwk_url [" + trusted.url("/missing") + "] answered HTTP status [404]; expected 200",
+                e.getMessage());
+    }
+
+    @Test
+    void doesNotFollowRedirects() {
+        KeyFetchException e = fetchFails(settings(trusted.url("/redirect")), Reason.HTTP_STATUS);
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("HTTP status [302]"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("/jwks.json]"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("redirects are not followed"), e.getMessage()));
+    }
+
+    @Test
+    void acceptsJwkSetMediaTypeInAnyCaseWithParameters() {
+        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwk-set"))));
+    }
+
+    @Test
+    void refusesOtherContentTypeNamingIt() {
+        KeyFetchException e = fetchFails(settings(trusted.url("/html")), Reason.CONTENT_TYPE);
+        assertTrue(e.getMessage().contains("Content-Type [text/html]"), e.getMessage());
+    }
+
+    @Test
+    void refusesMissingContentType() {
+        KeyFetchException e = fetchFails(settings(trusted.url("/no-type")), Reason.CONTENT_TYPE);
+        assertTrue(e.getMessage().contains("Content-Type [none]"), e.getMessage());
+    }
+
+    @Test
+    void refusesCompressedBody() {
+        KeyFetchException e = fetchFails(settings(trusted.url("/gzip")), Reason.CONTENT_TYPE);
+        assertTrue(e.getMessage().contains("Content-Encoding [gzip]"), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/big", "/big-chunked"})
+    void refusesBodyLargerThanTheLimit(String path) {
+        KeyFetchException e = fetchFails(settings(trusted.url(path)).maxBytes(1024), Reason.TOO_LARGE);
+        assertTrue(e.getMessage().contains("jwk_max_bytes [1024]"), e.getMessage());
+    }
+
+    @Test
+    void acceptsBodyOfExactlyTheLimit() {
+        assertEquals(1024, fetch(settings(trusted.url("/exactly-1024")).maxBytes(1024)).length());
+    }
+
+    @Test
+    void refusesBodyThatIsNotUtf8() {
+        fetchFails(settings(trusted.url("/not-utf8")), Reason.INVALID_ENCODING);
+    }
+
+    @Test
+    void dropsLeadingByteOrderMark() {
+        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/bom"))));
+    }
+
+    @Test
+    void sendsUserInfoAsBasicCredentialsAndNeverPrintsThePassword() {
+        String userInfo = "key%20reader:p%40ss%3Aword@";
+        String url = trusted.url("/basic").replace("://", "://" + userInfo);
+        assertEquals(JwkTestServer.JWKS, fetch(settings(url)));
+        String wrong = trusted.url("/basic").replace("://", "://key%20reader:guess@");
+        KeyFetchException e = fetchFails(settings(wrong), Reason.HTTP_STATUS);
+        assertAll(
+                () -> assertTrue(e.getMessage().contains("[401]"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("https://***@127.0.0.1:"), e.getMessage()),
+                () -> assertFalse(e.getMessage().contains("guess"), e.getMessage()));
+    }
+
+    @Test
+    void oneFetcherServesManyThreadsAtOnce() throws Exception {
+        JwkFetcher fetcher = new JwkFetcher(settings(trusted.url("/jwks.json"))
+                .fingerprints(List.of(PublicKeyPins.pinOf(trustedCa.certificate))).build());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                results.add(pool.submit(fetcher::fetch));
+            }
+            for (Future<String> r : results) {
+                assertEquals(JwkTestServer.JWKS, r.get(10, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // Servers that cannot be reached or never answer.
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http", "https"})
+    void givesUpOnServerThatNeverAnswersWithinTheReadTimeout(String scheme) throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = scheme + "://127.0.0.1:" + silent.getLocalPort() + "/jwks.json";
+            long start = System.nanoTime();
+            KeyFetchException e = fetchFails(settings(url).disableJwkSecurity(true).readTimeout(SHORT),
+                    Reason.TIMEOUT);
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(millis >= 400 && millis < 3000, "took " + millis + " ms");
+            assertTrue(e.getMessage().contains("jwk_read_timeout 500ms"), e.getMessage());
+        }
+    }
+
+    @Test
+    void reportsRefusedConnection() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        KeyFetchException e = fetchFails(settings("https://127.0.0.1:" + port + "/jwks.json"), Reason.CONNECTION);
+        assertTrue(e.getMessage().contains("cannot be reached"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnApplicationServersOwnUrlHandler() throws IOException {
+        URLConnection foreign = new URLConnection(new URL("https://keys.example.com/jwks.json")) {
+            @Override
+            public void connect() {
+                // Never used: only the type matters.
+            }
+        };
+        assertEquals("is handled by [" + foreign.getClass().getName() + "], not by javax.net.ssl.HttpsURLConnection,"
+                + " so the settings cannot apply; expected the JDK's URL handler (on WebLogic, start the JVM with"
+                + " -DUseSunHttpHandler=true)", JwkFetcher.unusableHandler(foreign, true));
+        assertEquals(null, JwkFetcher.unusableHandler(new URL(trusted.url("/")).openConnection(), true));
+        assertEquals(null, JwkFetcher.unusableHandler(new URL(plain.url("/")).openConnection(), false));
+    }
+
+    // The jwk_local_ca file.
+
+    @Test
+    void missingLocalCaFileIsAConfigurationError() {
+        RemoteJwkSettings s = settings(trusted.url("/jwks.json")).localCaPath(dir.resolve("nope.pem").toString())
+                .build();
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> new JwkFetcher(s));
+        assertTrue(e.getMessage().contains("jwk_local_ca [" + dir.resolve("nope.pem") + "] cannot be read"),
+                e.getMessage());
+    }
+
+    @Test
+    void doesNotReadLocalCaFileForPlainHttp() {
+        RemoteJwkSettings s = settings(plain.url("/jwks.json")).disableJwkSecurity(true)
+                .localCaPath(dir.resolve("nope.pem").toString()).build();
+        assertEquals(JwkTestServer.JWKS, new JwkFetcher(s).fetch());
+    }
+
+    @Test
+    void trustsEveryCaInTheLocalCaFile() throws IOException {
+        Path both = Files.writeString(dir.resolve("both.pem"),
+                TestPki.pem(trustedCa.certificate, strangerCa.certificate));
+        assertEquals(JwkTestServer.JWKS,
+                fetch(settings(untrusted.url("/jwks.json")).localCaPath(both.toString())));
+        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json")).localCaPath(both.toString())));
+    }
+
+    @Test
+    void trustsNoOtherCaThanTheLocalCaFileBesidesTheSystemStore() {
+        KeyFetchException e = fetchFails(settings(trusted.url("/jwks.json")).localCaPath(strangerCaPem.toString()),
+                Reason.TLS);
+        assertTrue(e.getMessage().contains("jwk_local_ca [" + strangerCaPem + "]"), e.getMessage());
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.jwtsigner.remote;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Test certificates made on the spot: EC P-256 CAs and server certificates they issue. */
+final class TestPki {
+    static final char[] PASSWORD = "changeit".toCharArray();
+    private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
+
+    private TestPki() {
+    }
+
+    /** A self-signed CA. */
+    static Ca newCa(String commonName) {
+        KeyPair keys = ecKeyPair();
+        X500Name name = new X500Name("CN=" + commonName);
+        try {
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder b = builder(name, name, keys)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false,
+                            ext.createSubjectKeyIdentifier(keys.getPublic()));
+            return new Ca(keys, sign(b, keys.getPrivate()));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CA and what it issues. */
+    static final class Ca {
+        final KeyPair keys;
+        final X509Certificate certificate;
+
+        Ca(KeyPair keys, X509Certificate certificate) {
+            this.keys = keys;
+            this.certificate = certificate;
+        }
+
+        /** A TLS server certificate for DNS names and IPv4/IPv6 literals. */
+        Server issue(String... hosts) {
+            KeyPair serverKeys = ecKeyPair();
+            try {
+                JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+                List<GeneralName> names = new ArrayList<>();
+                for (String h : hosts) {
+                    boolean ip = Character.isDigit(h.charAt(0)) || h.contains(":");
+                    names.add(new GeneralName(ip ? GeneralName.iPAddress : GeneralName.dNSName, h));
+                }
+                X500Name issuer = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+                X509v3CertificateBuilder b = builder(issuer,
+                        new X500Name("CN=" + hosts[0]), serverKeys)
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                        .addExtension(Extension.extendedKeyUsage, false,
+                                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                        .addExtension(Extension.subjectAlternativeName, false,
+                                new GeneralNames(names.toArray(new GeneralName[0])))
+                        .addExtension(Extension.authorityKeyIdentifier, false,
+                                ext.createAuthorityKeyIdentifier(certificate))
+                        .addExtension(Extension.subjectKeyIdentifier, false,
+                                ext.createSubjectKeyIdentifier(serverKeys.getPublic()));
+                return new Server(serverKeys.getPrivate(), sign(b, keys.getPrivate()), certificate);
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Writes this CA's certificate as a PEM file. */
+        Path writePem(Path dir, String fileName) throws IOException {
+            return Files.writeString(dir.resolve(fileName), pem(certificate), StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** A server certificate, its key, and the CA that issued it. */
+    static final class Server {
+        final PrivateKey key;
+        final X509Certificate certificate;
+        final X509Certificate ca;
+
+        Server(PrivateKey key, X509Certificate certificate, X509Certificate ca) {
+            this.key = key;
+            this.certificate = certificate;
+            this.ca = ca;
+        }
+
+        /** A key store whose entry presents the chain [server, CA]. */
+        KeyStore keyStore() {
+            try {
+                KeyStore ks = KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setKeyEntry("server", key, PASSWORD, new Certificate[] {certificate, ca});
+                return ks;
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static String pem(X509Certificate... certs) {
+        StringBuilder sb = new StringBuilder();
+        for (X509Certificate c : certs) {
+            try {
+                sb.append("-----BEGIN CERTIFICATE-----\n")
+                        .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A key store that trusts exactly {@code cas}. */
+    static KeyStore trustStore(X509Certificate... cas) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            for (int i = 0; i < cas.length; i++) {
+                ks.setCertificateEntry("ca" + i, cas[i]);
+            }
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
+        Instant now = Instant.now();
+        return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), subject,
+                keys.getPublic());
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey issuerKey)
+            throws GeneralSecurityException {
+        try {
+            return new JcaX509CertificateConverter()
+                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static KeyPair ecKeyPair() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+            g.initialize(new ECGenParameterSpec("secp256r1"));
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
