@@ -1,0 +1,104 @@
+package io.github.jwtsigner;
+
+import io.github.jwtsigner.servlet.ResponseSigning;
+import io.github.jwtsigner.servlet.SignerStartup;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.util.Objects;
+
+/**
+ * Signs chosen members of a login servlet's JSON response as JWTs, in-process, as KrakenD's
+ * {@code auth/signer} does at the gateway (SIGNER-SPEC).
+ *
+ * <p>Configure it in one of these ways:
+ * <ul>
+ *   <li>web.xml init-params named as in {@link SignerConfig#SETTING_NAMES};</li>
+ *   <li>the init-param {@value #CONFIG_PARAM} naming a KrakenD JSON file: the {@code auth/signer} object, an
+ *       endpoint object, or a whole KrakenD configuration plus the init-param {@value #ENDPOINT_PARAM} naming
+ *       the endpoint;</li>
+ *   <li>a subclass annotated {@code @WebFilter(urlPatterns = ..., initParams = ...)};</li>
+ *   <li>code: {@code new JwtSignerFilter(SignerConfig.builder()...build())} for
+ *       {@code ServletContext.addFilter} or Spring's {@code FilterRegistrationBean}.</li>
+ * </ul>
+ * File paths ({@code jwk_local_path}, {@value #CONFIG_PARAM}): an absolute path is a file,
+ * {@code classpath:name} a classpath resource, anything else a webapp resource (such as
+ * {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.
+ *
+ * <p>{@link #init} throws a {@link ServletException} naming every configuration problem, so the container does
+ * not start the webapp. Logs through {@code System.Logger} named {@value #LOGGER_NAME}.
+ *
+ * <p>Thread-safe: one instance serves all requests once {@link #init} has returned.
+ */
+public class JwtSignerFilter implements Filter {
+    /** Init-param: a KrakenD JSON file holding the {@code auth/signer} settings. */
+    public static final String CONFIG_PARAM = "config";
+    /** Init-param: with a whole KrakenD configuration in {@value #CONFIG_PARAM}, the endpoint to take. */
+    public static final String ENDPOINT_PARAM = "endpoint";
+    /** The {@code System.Logger} the filter logs to. */
+    public static final String LOGGER_NAME = "io.github.jwtsigner";
+
+    private static final Logger LOG = System.getLogger(LOGGER_NAME);
+
+    private final SignerConfig config;
+    private volatile ResponseSigning signing;
+
+    /** Reads its configuration from init-params in {@link #init}. */
+    public JwtSignerFilter() {
+        this.config = null;
+    }
+
+    /** Uses {@code config}; the key it names is loaded in {@link #init}, and init-params must be absent. */
+    public JwtSignerFilter(SignerConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * Reads the configuration and loads the key. A subclass that overrides this must call
+     * {@code super.init(filterConfig)}.
+     *
+     * @throws ServletException naming every configuration problem; its cause is the
+     *     {@link InvalidConfigurationException}
+     */
+    @Override
+    public void init(FilterConfig filterConfig) throws ServletException {
+        try {
+            signing = SignerStartup.start(filterConfig, config, LOG);
+        } catch (InvalidConfigurationException e) {
+            throw new ServletException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs the chain with the response held back, then signs it, passes it through or fails closed.
+     *
+     * @throws ServletException for a request that is not HTTP, or when {@link #init} has not completed
+     */
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest) || !(response instanceof HttpServletResponse)) {
+            throw new ServletException("JwtSignerFilter only handles HTTP requests; got ["
+                    + request.getClass().getName() + "]");
+        }
+        ResponseSigning current = signing;
+        if (current == null) {
+            throw new ServletException("JwtSignerFilter is not initialised: init(FilterConfig) has not completed"
+                    + " (a subclass that overrides init must call super.init(filterConfig))");
+        }
+        current.handle((HttpServletRequest) request, (HttpServletResponse) response, chain);
+    }
+
+    @Override
+    public void destroy() {
+        signing = null;
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.jwtsigner.servlet;
+
+import io.github.jwtsigner.SigningException;
+import io.github.jwtsigner.SigningException.Reason;
+import io.github.jwtsigner.jws.PayloadSigner;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+
+/**
+ * One request through the signer: wrap the response, run the chain, then pass the response through, sign
+ * its body, or fail closed (SIGNER-SPEC §6). Each failure is logged once with its reason and the request URI,
+ * never with a claim, a token or a key.
+ *
+ * <p>Part of the filter's plumbing, not an API. Immutable and thread-safe: one instance serves all requests.
+ */
+public final class ResponseSigning {
+    private final PayloadSigner signer;
+    private final int maxBodyBytes;
+    private final Logger log;
+
+    public ResponseSigning(PayloadSigner signer, int maxBodyBytes, Logger log) {
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("maxBodyBytes [" + maxBodyBytes + "] must be positive");
+        }
+        this.signer = signer;
+        this.maxBodyBytes = maxBodyBytes;
+        this.log = log;
+    }
+
+    /** Runs {@code chain} with the response held back, then writes the outcome to {@code response}. */
+    public void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        SigningResponseWrapper wrapper = new SigningResponseWrapper(response, maxBodyBytes);
+        try {
+            chain.doFilter(request, wrapper);
+        } catch (IOException | ServletException | RuntimeException e) {
+            abandon(wrapper, response);
+            throw e;
+        }
+        finish(request, response, wrapper);
+    }
+
+    private void finish(HttpServletRequest request, HttpServletResponse response, SigningResponseWrapper wrapper)
+            throws IOException {
+        CapturedBody body = wrapper.body();
+        if (body.isDiscarding() || body.isStreaming()) {
+            // sendError/sendRedirect, or a large body known not to be signed: already on its way.
+            return;
+        }
+        if (response.isCommitted()) {
+            log.log(Level.WARNING, "JWT signer: the response to [{0}] was committed behind the filter's back;"
+                    + " left as it is", request.getRequestURI());
+            return;
+        }
+        ResponseDecision decision = ResponseDecision.decide(facts(request, wrapper), new BodyDecoder(body.bytes(),
+                body.output() == CapturedBody.Output.WRITER, body.sawLoneSurrogate(), wrapper.declaredCharset()));
+        switch (decision.outcome()) {
+            case PASS_THROUGH -> body.replay();
+            case FAIL_CLOSED -> failClosed(request, response, decision.failure());
+            case SIGN -> sign(request, response, decision.text());
+            default -> throw new IllegalStateException("unknown outcome " + decision.outcome());
+        }
+    }
+
+    private ResponseFacts facts(HttpServletRequest request, SigningResponseWrapper wrapper) {
+        return new ResponseFacts(wrapper.getStatus(), wrapper.getContentType(), wrapper.getHeader("Content-Encoding"),
+                request.isAsyncStarted(), wrapper.body().overLimit(), wrapper.body().size(), maxBodyBytes);
+    }
+
+    private void sign(HttpServletRequest request, HttpServletResponse response, String text) throws IOException {
+        String signed;
+        try {
+            signed = signer.sign(text);
+        } catch (SigningException e) {
+            failClosed(request, response, e);
+            return;
+        } catch (RuntimeException e) {
+            failClosed(request, response, new SigningException(Reason.SIGNATURE_FAILED,
+                    "unexpected " + e.getClass().getName() + " while signing", e));
+            return;
+        }
+        SignedResponse.write(response, signed);
+    }
+
+    private void failClosed(HttpServletRequest request, HttpServletResponse response, SigningException cause)
+            throws IOException {
+        Level level = cause.reason() == Reason.SIGNATURE_FAILED ? Level.ERROR : Level.WARNING;
+        log.log(level, "JWT signer failed closed with 500: {0}: {1}; request URI [{2}]", cause.reason(),
+                cause.getMessage(), request.getRequestURI());
+        if (!FailClosedResponse.write(response)) {
+            log.log(Level.ERROR, "JWT signer could not fail closed: the response to [{0}] was already committed",
+                    request.getRequestURI());
+        }
+        if (request.isAsyncStarted()) {
+            completeAsync(request, response);
+        }
+    }
+
+    /** Ends an asynchronous request now, so whatever the servlet writes later goes nowhere. */
+    private void completeAsync(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            response.flushBuffer();
+            AsyncContext async = request.getAsyncContext();
+            async.complete();
+        } catch (IllegalStateException e) {
+            log.log(Level.WARNING, "JWT signer could not complete the asynchronous request [{0}]: {1}",
+                    request.getRequestURI(), e.getMessage());
+        }
+    }
+
+    /** The servlet threw: nothing it wrote may go out with the container's error page. */
+    private static void abandon(SigningResponseWrapper wrapper, HttpServletResponse response) {
+        CapturedBody body = wrapper.body();
+        if (body.isDiscarding() || body.isStreaming() || response.isCommitted()) {
+            return;
+        }
+        body.discard();
+        response.reset();
+    }
+}

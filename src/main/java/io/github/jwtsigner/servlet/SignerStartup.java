@@ -1,0 +1,155 @@
+package io.github.jwtsigner.servlet;
+
+import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.JwtSignerFilter;
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.config.InitParamsReader;
+import io.github.jwtsigner.config.KrakendConfigReader;
+import io.github.jwtsigner.jwk.SigningKeys;
+import io.github.jwtsigner.jws.PayloadSigner;
+import io.github.jwtsigner.jws.TokenSigner;
+import io.github.jwtsigner.remote.JwkFetcher;
+import io.github.jwtsigner.remote.KeyFetchException;
+import io.github.jwtsigner.remote.RemoteJwkSettings;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+
+import java.lang.System.Logger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The filter's {@code init()}: reads the configuration from wherever it was given (a {@link SignerConfig}
+ * passed in code, init-params, or a KrakenD JSON file), loads the key, and logs one ready line.
+ *
+ * <p>Part of the filter's plumbing, not an API. Stateless and thread-safe.
+ */
+public final class SignerStartup {
+    private SignerStartup() {
+    }
+
+    /**
+     * @param filterConfig the container's filter configuration; may be null when {@code given} is set
+     * @param given the configuration passed to the filter's constructor, or null to read init-params
+     * @throws InvalidConfigurationException naming every problem found
+     */
+    public static ResponseSigning start(FilterConfig filterConfig, SignerConfig given, Logger log) {
+        ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
+        WebappResourceLocator locator = new WebappResourceLocator(context, JwtSignerFilter.class.getClassLoader());
+        SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
+        TokenSigner tokenSigner = loadKey(config, locator, log);
+        log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, keys_to_sign={2}, key source={3}",
+                config.alg(), config.kid(), config.keysToSign(), keySource(config));
+        return new ResponseSigning(new PayloadSigner(config.keysToSign(), () -> tokenSigner), config.maxBodyBytes(),
+                log);
+    }
+
+    private static SignerConfig checkNoInitParams(FilterConfig filterConfig, SignerConfig given) {
+        Map<String, String> params = initParams(filterConfig);
+        if (!params.isEmpty()) {
+            throw new InvalidConfigurationException("init-params " + params.keySet() + " are set, but the filter"
+                    + " was constructed with a SignerConfig; expected the settings in one place");
+        }
+        return given;
+    }
+
+    private static SignerConfig read(FilterConfig filterConfig, WebappResourceLocator locator) {
+        Map<String, String> params = initParams(filterConfig);
+        String configPath = params.remove(JwtSignerFilter.CONFIG_PARAM);
+        String endpoint = params.remove(JwtSignerFilter.ENDPOINT_PARAM);
+        List<String> problems = new ArrayList<>();
+        SignerConfig config = null;
+        if (configPath != null) {
+            if (!params.isEmpty()) {
+                problems.add("init-params " + params.keySet() + " are set next to " + JwtSignerFilter.CONFIG_PARAM
+                        + " [" + configPath + "]; expected every setting in the config file");
+            }
+            try {
+                WebappResourceLocator.Found file = locator.read(JwtSignerFilter.CONFIG_PARAM, configPath);
+                config = KrakendConfigReader.read(file.text(), endpoint,
+                        JwtSignerFilter.CONFIG_PARAM + " [" + configPath + "]");
+            } catch (InvalidConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        } else {
+            if (endpoint != null) {
+                problems.add("init-param " + JwtSignerFilter.ENDPOINT_PARAM + " [" + endpoint + "] is set without "
+                        + JwtSignerFilter.CONFIG_PARAM + "; expected " + JwtSignerFilter.CONFIG_PARAM
+                        + " naming a whole KrakenD configuration file");
+            }
+            try {
+                config = InitParamsReader.read(params,
+                        Set.of(JwtSignerFilter.CONFIG_PARAM, JwtSignerFilter.ENDPOINT_PARAM),
+                        "init-params of filter [" + filterName(filterConfig) + "]");
+            } catch (InvalidConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return config;
+    }
+
+    private static TokenSigner loadKey(SignerConfig config, WebappResourceLocator locator, Logger log) {
+        String path = config.jwkLocalPath().orElse(null);
+        if (path != null) {
+            WebappResourceLocator.Found file = locator.read(SignerConfig.JWK_LOCAL_PATH, path);
+            return SigningKeys.load(config, file.text(), SignerConfig.JWK_LOCAL_PATH + " [" + path + "]");
+        }
+        return SigningKeys.load(config, fetch(config, log), keySource(config));
+    }
+
+    /** Where the key comes from, for messages and logs; a password in {@code jwk_url} shows as {@code ***}. */
+    static String keySource(SignerConfig config) {
+        String url = config.jwkUrl().orElse(null);
+        if (url == null) {
+            return config.keySource();
+        }
+        String userInfo;
+        try {
+            userInfo = new URI(url).getRawUserInfo();
+        } catch (URISyntaxException e) {
+            userInfo = null;
+        }
+        return SignerConfig.JWK_URL + " [" + (userInfo == null ? url : url.replace(userInfo + "@", "***@")) + "]";
+    }
+
+    /** Fetches the key set from {@code jwk_url} once; a key server that cannot answer stops the start. */
+    private static String fetch(SignerConfig config, Logger log) {
+        RemoteJwkSettings settings = RemoteJwkSettings.builder()
+                .url(config.jwkUrl().orElseThrow())
+                .disableJwkSecurity(config.disableJwkSecurity())
+                .fingerprints(config.jwkFingerprints())
+                .cipherSuites(config.cipherSuites())
+                .localCaPath(config.jwkLocalCa().orElse(null))
+                .build();
+        settings.securityWarning().ifPresent(warning -> log.log(Level.WARNING, warning));
+        try {
+            return new JwkFetcher(settings).fetch();
+        } catch (KeyFetchException e) {
+            throw new InvalidConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> initParams(FilterConfig filterConfig) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (filterConfig != null && filterConfig.getInitParameterNames() != null) {
+            for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+                params.put(name, filterConfig.getInitParameter(name));
+            }
+        }
+        return params;
+    }
+
+    private static String filterName(FilterConfig filterConfig) {
+        return filterConfig == null ? "" : filterConfig.getFilterName();
+    }
+}

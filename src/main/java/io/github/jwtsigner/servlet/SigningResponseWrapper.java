@@ -1,0 +1,274 @@
+package io.github.jwtsigner.servlet;
+
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.Charset;
+import java.util.function.Consumer;
+
+/**
+ * The response a servlet sees behind the signer: status and headers go to the real response (a fail-closed
+ * answer resets them), the body is held in a {@link CapturedBody}, and nothing is sent or committed.
+ *
+ * <p>What it does about each trap: flushes and every Content-Length setter are swallowed (the length is
+ * replayed if the body passes through); {@link #isCommitted()} stays false; the charset the servlet declares
+ * is tracked here, because {@code getCharacterEncoding()} always answers some default; after
+ * {@code getWriter()} the charset no longer changes, as in a container; {@code sendError} and
+ * {@code sendRedirect} go straight to the container, which then owns the response.
+ *
+ * <p>One instance per request; not thread-safe.
+ */
+final class SigningResponseWrapper extends HttpServletResponseWrapper {
+    private static final String CONTENT_LENGTH = "Content-Length";
+    private static final String CONTENT_TYPE = "Content-Type";
+
+    private final CapturedBody body;
+    private CapturingOutputStream stream;
+    private PrintWriter writer;
+    private String declaredCharset;
+    private boolean charsetFixed;
+    private Consumer<HttpServletResponse> contentLength;
+
+    SigningResponseWrapper(HttpServletResponse real, int maxBodyBytes) {
+        super(real);
+        this.body = new CapturedBody(real, maxBodyBytes, this::knownUnsigned, this::replayContentLength);
+    }
+
+    CapturedBody body() {
+        return body;
+    }
+
+    /** The charset the servlet set, by {@code setCharacterEncoding} or in {@code setContentType}; or null. */
+    String declaredCharset() {
+        return declaredCharset;
+    }
+
+    private HttpServletResponse real() {
+        return (HttpServletResponse) getResponse();
+    }
+
+    private boolean passingThrough() {
+        return body.isStreaming() || body.isDiscarding();
+    }
+
+    /** The body will not be signed whatever comes next: not 2xx, or a Content-Type that is not JSON. */
+    private boolean knownUnsigned() {
+        int status = getStatus();
+        String type = getContentType();
+        return status < 200 || status > 299 || (!JsonContentType.isAbsent(type) && !JsonContentType.isJson(type));
+    }
+
+    private void replayContentLength() {
+        if (contentLength != null) {
+            contentLength.accept(real());
+        }
+    }
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+        if (!body.choose(CapturedBody.Output.STREAM)) {
+            throw new IllegalStateException("getWriter() has already been called for this response");
+        }
+        if (stream == null) {
+            stream = new CapturingOutputStream(body);
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+        if (!body.choose(CapturedBody.Output.WRITER)) {
+            throw new IllegalStateException("getOutputStream() has already been called for this response");
+        }
+        if (writer == null) {
+            writer = new PrintWriter(new CapturingWriter(body));
+        }
+        charsetFixed = true;
+        return writer;
+    }
+
+    @Override
+    public void setCharacterEncoding(String charset) {
+        if (charsetFixed) {
+            return;
+        }
+        declaredCharset = charset;
+        super.setCharacterEncoding(charset);
+    }
+
+    /** Servlet 6.1's overload; declared without {@code @Override} so it also compiles against 6.0. */
+    public void setCharacterEncoding(Charset charset) {
+        setCharacterEncoding(charset == null ? null : charset.name());
+    }
+
+    @Override
+    public void setContentType(String type) {
+        if (charsetFixed) {
+            super.setContentType(ContentTypeCharset.remove(type));
+            return;
+        }
+        String charset = ContentTypeCharset.of(type);
+        if (charset != null) {
+            declaredCharset = charset;
+        }
+        super.setContentType(type);
+    }
+
+    @Override
+    public void setContentLength(int len) {
+        if (passingThrough()) {
+            super.setContentLength(len);
+        } else {
+            contentLength = r -> r.setContentLength(len);
+        }
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        if (passingThrough()) {
+            super.setContentLengthLong(len);
+        } else {
+            contentLength = r -> r.setContentLengthLong(len);
+        }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (CONTENT_TYPE.equalsIgnoreCase(name) && !passingThrough()) {
+            setContentType(value);
+        } else if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
+            contentLength = r -> r.setHeader(name, value);
+        } else {
+            super.setHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (CONTENT_TYPE.equalsIgnoreCase(name) && !passingThrough()) {
+            setContentType(value);
+        } else if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
+            contentLength = r -> r.addHeader(name, value);
+        } else {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
+            contentLength = r -> r.setIntHeader(name, value);
+        } else {
+            super.setIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
+            contentLength = r -> r.addIntHeader(name, value);
+        } else {
+            super.addIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+        body.flush();
+        if (passingThrough()) {
+            super.flushBuffer();
+        }
+    }
+
+    @Override
+    public boolean isCommitted() {
+        return passingThrough() && super.isCommitted();
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        if (!passingThrough()) {
+            body.reset();
+            declaredCharset = null;
+            charsetFixed = false;
+            contentLength = null;
+        }
+    }
+
+    @Override
+    public void resetBuffer() {
+        if (passingThrough()) {
+            super.resetBuffer();
+        } else {
+            body.clear();
+        }
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+        handOver();
+        super.sendError(sc, msg);
+    }
+
+    @Override
+    public void sendError(int sc) throws IOException {
+        handOver();
+        super.sendError(sc);
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+        handOver();
+        super.sendRedirect(location);
+    }
+
+    /** From now on the container owns the response; it sees the writer in use, as it would have. */
+    private void handOver() throws IOException {
+        if (!passingThrough() && body.output() == CapturedBody.Output.WRITER) {
+            real().getWriter();
+        }
+        body.discard();
+    }
+
+    /** Servlet 6.1's overload; declared without {@code @Override} so it also compiles against 6.0. */
+    public void sendRedirect(String location, int sc) throws IOException {
+        sendRedirect(location, sc, true);
+    }
+
+    /** Servlet 6.1's overload; declared without {@code @Override} so it also compiles against 6.0. */
+    public void sendRedirect(String location, boolean clearBuffer) throws IOException {
+        sendRedirect(location, HttpServletResponse.SC_FOUND, clearBuffer);
+    }
+
+    /**
+     * Servlet 6.1's redirect; declared without {@code @Override} so it also compiles against 6.0. With
+     * {@code clearBuffer} false the body written so far goes out with the redirect, as in a container.
+     */
+    public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        if (!clearBuffer) {
+            body.replay();
+        }
+        handOver();
+        try {
+            HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class, boolean.class)
+                    .invoke(real(), location, sc, clearBuffer);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException("sendRedirect failed", cause);
+        } catch (ReflectiveOperationException e) {
+            // A Servlet 6.0 container: nobody can call this overload through its API.
+            super.sendRedirect(location);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.jwtsigner.servlet;
+
+import io.github.jwtsigner.SigningException;
+import org.junit.jupiter.api.Test;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BodyDecoderTest {
+    private static final String TEXT = "{\"name\":\"José 名前 \uD83D\uDE00\"}";
+
+    @Test
+    void decodesStreamBytesAsUtf8WhenNoCharsetIsDeclared() {
+        assertEquals(TEXT, new BodyDecoder(TEXT.getBytes(UTF_8), false, false, null).text());
+    }
+
+    @Test
+    void decodesStreamBytesWithTheDeclaredCharset() {
+        String latin = "{\"name\":\"José\"}";
+
+        assertEquals(latin, new BodyDecoder(latin.getBytes(ISO_8859_1), false, false, "ISO-8859-1").text());
+        assertEquals(TEXT, new BodyDecoder(TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_16BE), false, false,
+                "UTF-16BE").text());
+    }
+
+    @Test
+    void dropsALeadingUtf8ByteOrderMark() {
+        byte[] withBom = ("\uFEFF" + TEXT).getBytes(UTF_8);
+
+        assertEquals(TEXT, new BodyDecoder(withBom, false, false, null).text());
+        assertEquals(TEXT, new BodyDecoder(withBom, false, false, "utf-8").text());
+    }
+
+    @Test
+    void keepsWriterTextAsWritten() {
+        assertEquals("\uFEFF" + TEXT, new BodyDecoder(("\uFEFF" + TEXT).getBytes(UTF_8), true, false, "ISO-8859-1")
+                .text());
+    }
+
+    @Test
+    void refusesBytesThatAreNotValidInTheirCharsetAndSaysWhere() {
+        byte[] bad = {'{', '"', 'a', '"', ':', (byte) 0xC3, 0x28, '}'};
+
+        SigningException e = assertThrows(SigningException.class, () -> new BodyDecoder(bad, false, false, null).text());
+
+        assertEquals(SigningException.Reason.INVALID_ENCODING, e.reason());
+        assertEquals("the response body is not valid UTF-8 at byte offset [5]; expected text in the declared"
+                + " charset, else UTF-8", e.getMessage());
+    }
+
+    @Test
+    void refusesWriterTextThatHeldALoneSurrogate() {
+        SigningException e = assertThrows(SigningException.class,
+                () -> new BodyDecoder("{\"a\":\"?\"}".getBytes(UTF_8), true, true, null).text());
+
+        assertEquals(SigningException.Reason.INVALID_STRING, e.reason());
+        assertEquals("the body written to getWriter() holds a lone surrogate, which has no UTF-8 form; expected"
+                + " well-formed text", e.getMessage());
+    }
+
+    @Test
+    void refusesAnUnknownCharset() {
+        SigningException e = assertThrows(SigningException.class,
+                () -> new BodyDecoder(new byte[] {'{', '}'}, false, false, "no-such-charset").text());
+
+        assertEquals(SigningException.Reason.INVALID_ENCODING, e.reason());
+        assertEquals("the response declares charset [no-such-charset], which this JVM does not support; expected a"
+                + " charset such as [UTF-8]", e.getMessage());
+    }
+
+    @Test
+    void seesABraceAfterWhitespaceAndAByteOrderMark() {
+        assertTrue(BodyDecoder.startsWithBrace(" \t\r\n{"));
+        assertFalse(BodyDecoder.startsWithBrace("x{"));
+        assertFalse(BodyDecoder.startsWithBrace("\u00A0{"));
+        assertFalse(BodyDecoder.startsWithBrace(""));
+        assertTrue(new BodyDecoder(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '{', (byte) 0xFF}, false,
+                false, null).rawStartsWithBrace());
+        assertFalse(new BodyDecoder(new byte[] {'[', '{'}, false, false, null).rawStartsWithBrace());
+    }
+}

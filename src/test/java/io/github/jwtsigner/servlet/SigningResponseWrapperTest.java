@@ -1,0 +1,218 @@
+package io.github.jwtsigner.servlet;
+
+import io.github.jwtsigner.testing.RecordingResponse;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SigningResponseWrapperTest {
+    private final RecordingResponse real = new RecordingResponse();
+    private final SigningResponseWrapper wrapper = new SigningResponseWrapper(real, 64);
+
+    @Test
+    void holdsTheBodyAndNeverCommitsWhateverTheServletFlushes() throws Exception {
+        wrapper.getOutputStream().write("{\"a\":1}".getBytes(UTF_8));
+        wrapper.getOutputStream().flush();
+        wrapper.flushBuffer();
+        wrapper.getOutputStream().close();
+
+        assertFalse(wrapper.isCommitted());
+        assertFalse(real.touched());
+        assertArrayEquals("{\"a\":1}".getBytes(UTF_8), wrapper.body().bytes());
+    }
+
+    @Test
+    void holdsWriterOutputWithoutNeedingAFlush() {
+        wrapper.getWriter().print("José");
+
+        assertEquals("José", new String(wrapper.body().bytes(), UTF_8));
+        assertFalse(real.touched());
+    }
+
+    @Test
+    void allowsOnlyOneOfWriterAndStream() {
+        wrapper.getWriter();
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, wrapper::getOutputStream);
+        assertEquals("getWriter() has already been called for this response", e.getMessage());
+
+        SigningResponseWrapper other = new SigningResponseWrapper(new RecordingResponse(), 64);
+        other.getOutputStream();
+        IllegalStateException e2 = assertThrows(IllegalStateException.class, other::getWriter);
+        assertEquals("getOutputStream() has already been called for this response", e2.getMessage());
+    }
+
+    @Test
+    void keepsEveryContentLengthSetterAwayFromTheRealResponse() {
+        wrapper.setContentLength(10);
+        wrapper.setContentLengthLong(11);
+        wrapper.setHeader("Content-Length", "12");
+        wrapper.addHeader("content-length", "13");
+        wrapper.setIntHeader("CONTENT-LENGTH", 14);
+        wrapper.addIntHeader("Content-Length", 15);
+
+        assertNull(real.getHeader("Content-Length"));
+    }
+
+    @Test
+    void replaysTheLastContentLengthWhenTheBodyPassesThrough() throws Exception {
+        wrapper.setContentLength(10);
+        wrapper.setIntHeader("Content-Length", 3);
+        wrapper.getOutputStream().write("abc".getBytes(UTF_8));
+
+        wrapper.body().replay();
+
+        assertEquals("3", real.getHeader("Content-Length"));
+        assertEquals("abc", real.bodyText(UTF_8));
+    }
+
+    @Test
+    void passesOtherHeadersAndTheStatusStraightToTheRealResponse() {
+        wrapper.setStatus(201);
+        wrapper.setHeader("X-A", "1");
+        wrapper.addHeader("Set-Cookie", "a=b");
+
+        assertEquals(201, real.getStatus());
+        assertEquals("1", real.getHeader("X-A"));
+        assertEquals("a=b", real.getHeader("Set-Cookie"));
+    }
+
+    @Test
+    void tracksTheDeclaredCharsetItself() {
+        assertNull(wrapper.declaredCharset(), "the real response answers ISO-8859-1, but nothing was declared");
+
+        wrapper.setContentType("application/json; charset=windows-1252");
+        assertEquals("windows-1252", wrapper.declaredCharset());
+        wrapper.setContentType("application/json");
+        assertEquals("windows-1252", wrapper.declaredCharset());
+        wrapper.setCharacterEncoding("UTF-16");
+        assertEquals("UTF-16", wrapper.declaredCharset());
+        wrapper.setHeader("Content-Type", "text/json;charset=ISO-8859-1");
+        assertEquals("ISO-8859-1", wrapper.declaredCharset());
+        assertEquals("text/json;charset=ISO-8859-1", real.getContentType());
+        wrapper.setCharacterEncoding(StandardCharsets.UTF_8);
+        assertEquals("UTF-8", wrapper.declaredCharset());
+    }
+
+    @Test
+    void ignoresCharsetChangesAfterGetWriterAsAContainerDoes() {
+        wrapper.setContentType("text/plain;charset=ISO-8859-1");
+        wrapper.getWriter();
+
+        wrapper.setCharacterEncoding("UTF-8");
+        wrapper.setContentType("text/html;charset=UTF-8");
+
+        assertEquals("ISO-8859-1", wrapper.declaredCharset());
+        assertEquals("text/html;charset=ISO-8859-1", real.getContentType());
+    }
+
+    @Test
+    void resetForgetsTheBodyTheHeadersTheCharsetAndTheContentLength() throws Exception {
+        wrapper.setHeader("Set-Cookie", "junk=1");
+        wrapper.setContentType("text/plain;charset=UTF-16");
+        wrapper.setContentLength(99);
+        PrintWriter w = wrapper.getWriter();
+        w.write("junk");
+
+        wrapper.reset();
+        wrapper.getOutputStream().write("{}".getBytes(UTF_8));
+        wrapper.body().replay();
+
+        assertNull(wrapper.declaredCharset());
+        assertEquals("{}", real.bodyText(UTF_8));
+        assertEquals(java.util.List.of(), real.headerLines());
+    }
+
+    @Test
+    void resetBufferForgetsOnlyTheBody() {
+        wrapper.setHeader("X-A", "1");
+        wrapper.getWriter().write("junk");
+
+        wrapper.resetBuffer();
+
+        assertEquals(0, wrapper.body().size());
+        assertEquals("1", real.getHeader("X-A"));
+    }
+
+    @Test
+    void handsSendErrorToTheContainerAndDropsWhatIsWrittenAfter() throws Exception {
+        wrapper.getWriter().write("{\"access_token\":{}}");
+
+        wrapper.sendError(401, "no");
+        wrapper.getWriter().write("more");
+
+        assertEquals(401, real.getStatus());
+        assertTrue(real.isCommitted());
+        assertTrue(wrapper.isCommitted(), "once the container owns the response, its commit state shows");
+        assertEquals(0, wrapper.body().size());
+        assertTrue(wrapper.body().isDiscarding());
+    }
+
+    @Test
+    void handsSendRedirectToTheContainer() throws Exception {
+        wrapper.sendRedirect("/home");
+
+        assertEquals(302, real.getStatus());
+        assertEquals("/home", real.getHeader("Location"));
+        assertTrue(wrapper.body().isDiscarding());
+    }
+
+    @Test
+    void fallsBackToThePlainRedirectOnAServlet60Container() throws Exception {
+        wrapper.sendRedirect("/home", 303, true);
+
+        assertEquals("/home", real.getHeader("Location"));
+        assertTrue(wrapper.body().isDiscarding());
+    }
+
+    @Test
+    void dropsABodyToSignThatOutgrowsTheLimitAndMarksIt() throws Exception {
+        wrapper.setContentType("application/json");
+        wrapper.getOutputStream().write(new byte[60]);
+        wrapper.getOutputStream().write(new byte[5]);
+
+        assertTrue(wrapper.body().overLimit());
+        assertEquals(0, wrapper.body().size());
+        assertFalse(real.touched());
+    }
+
+    @Test
+    void streamsAWriterBodyKnownUnsignedOnceItOutgrowsTheLimit() throws Exception {
+        wrapper.setStatus(500);
+        wrapper.setContentType("text/plain;charset=UTF-8");
+        wrapper.setContentLength(80);
+        PrintWriter w = wrapper.getWriter();
+        w.write("x".repeat(62));
+        w.write("\uD83D");
+        assertFalse(real.touched());
+
+        w.write("\uDE00" + "y".repeat(14));
+        wrapper.setContentLength(81);
+        wrapper.flushBuffer();
+
+        assertTrue(wrapper.body().isStreaming());
+        assertTrue(wrapper.isCommitted());
+        assertEquals("x".repeat(62) + "\uD83D\uDE00" + "y".repeat(14), real.bodyText(UTF_8));
+        assertEquals("81", real.getHeader("Content-Length"), "setters go straight through once streaming");
+    }
+
+    @Test
+    void replaysWriterOutputThroughTheRealWriterSoTheContainerPicksTheCharset() throws Exception {
+        wrapper.setContentType("text/plain");
+        wrapper.getWriter().write("José");
+
+        wrapper.body().replay();
+
+        assertEquals("text/plain;charset=ISO-8859-1", real.getContentType());
+        assertArrayEquals("José".getBytes(StandardCharsets.ISO_8859_1), real.bodyBytes());
+    }
+}
