@@ -1,5 +1,6 @@
 package io.github.jwtsigner;
 
+import io.github.jwtsigner.keys.KeyRing;
 import io.github.jwtsigner.servlet.ResponseSigning;
 import io.github.jwtsigner.servlet.SignerStartup;
 import jakarta.servlet.Filter;
@@ -29,7 +30,8 @@ import java.util.Objects;
  *   <li>code: {@code new JwtSignerFilter(SignerConfig.builder()...build())} for
  *       {@code ServletContext.addFilter} or Spring's {@code FilterRegistrationBean}.</li>
  * </ul>
- * File paths ({@code jwk_local_path}, {@value #CONFIG_PARAM}): an absolute path is a file,
+ * File paths ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}, {@value #CONFIG_PARAM}):
+ * an absolute path is a file,
  * {@code classpath:name} a classpath resource, anything else a webapp resource (such as
  * {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.
  *
@@ -50,6 +52,7 @@ public class JwtSignerFilter implements Filter {
 
     private final SignerConfig config;
     private volatile ResponseSigning signing;
+    private volatile KeyRing keys;
 
     /** Reads its configuration from init-params in {@link #init}. */
     public JwtSignerFilter() {
@@ -71,7 +74,10 @@ public class JwtSignerFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
-            signing = SignerStartup.start(filterConfig, config, LOG);
+            SignerStartup.Started started = SignerStartup.start(filterConfig, config, LOG);
+            closeKeys();
+            keys = started.keys();
+            signing = started.signing();
         } catch (InvalidConfigurationException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -97,8 +103,18 @@ public class JwtSignerFilter implements Filter {
         current.handle((HttpServletRequest) request, (HttpServletResponse) response, chain);
     }
 
+    /** Stops reloading the key (the {@value KeyRing#REFRESH_THREAD_NAME} thread) and refuses further requests. */
     @Override
     public void destroy() {
         signing = null;
+        closeKeys();
+    }
+
+    private void closeKeys() {
+        KeyRing previous = keys;
+        keys = null;
+        if (previous != null) {
+            previous.close();
+        }
     }
 }

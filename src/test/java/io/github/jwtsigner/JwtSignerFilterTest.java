@@ -124,7 +124,8 @@ class JwtSignerFilterTest {
 
         assertEquals("user-7f3a9", accessClaims(real).get("sub").getAsString());
         assertTrue(logLines.contains("INFO JWT signer ready: alg=HS256, kid=sim2, keys_to_sign=[access_token,"
-                + " refresh_token], key source=jwk_local_path [WEB-INF/jwk.json]"), logLines.toString());
+                + " refresh_token], key source=jwk_local_path [WEB-INF/jwk.json], read once from webapp resource"
+                + " [/WEB-INF/jwk.json], which is not a file that can be watched"), logLines.toString());
     }
 
     @Test
@@ -200,7 +201,7 @@ class JwtSignerFilterTest {
     void refusesToStartWithABadConfigurationNamingEveryProblem() {
         Map<String, String> params = initParams();
         params.put("alg", "HS257");
-        params.remove("kid");
+        params.put("cache_duration", "0");
         params.put("colour", "blue");
 
         ServletException e = initFails(new JwtSignerFilter(), new TestFilterConfig(params, WEBAPP));
@@ -208,7 +209,7 @@ class JwtSignerFilterTest {
         InvalidConfigurationException cause = (InvalidConfigurationException) e.getCause();
         assertEquals(3, cause.problems().size(), cause.getMessage());
         assertTrue(e.getMessage().contains("alg [HS257] is not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("kid is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("cache_duration [0] must be a positive number"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown setting [colour]"), e.getMessage());
     }
 
@@ -315,7 +316,7 @@ class JwtSignerFilterTest {
             assertEquals("user-7f3a9", accessClaims(login(filter, CLAIMS)).get("sub").getAsString());
             assertTrue(logLines.contains("INFO JWT signer ready: alg=HS256, kid=sim2, keys_to_sign=[access_token,"
                     + " refresh_token], key source=jwk_url [http://***@127.0.0.1:" + server.getAddress().getPort()
-                    + "/jwk.json]"), logLines.toString());
+                    + "/jwk.json], fetched again every 900s (cache_duration)"), logLines.toString());
             assertFalse(logLines.toString().contains("pa55word"), logLines.toString());
         } finally {
             server.stop(0);
