@@ -70,7 +70,6 @@ class LocalJwkSourceTest {
         assertEquals(Duration.ofSeconds(2), source.reloadInterval());
         assertEquals(Optional.empty(), source.reload());
 
-        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
         Files.writeString(file, TestKeys.set(FIRST));
         assertEquals(Optional.empty(), source.reload(), "the same bytes written again: nothing to reload");
 
