@@ -477,7 +477,7 @@ class SigningKeysTest {
                 "key [4] with kid [sim1] is an HMAC key of [16] bytes; alg [HS256] needs at least [32] bytes (RFC 7518"
                         + " §3.2)",
                 "key [4] with kid [sim1] declares alg [A128KW]; expected [HS256], the configured alg"), e.problems());
-        assertNoKeyMaterial(json, e.getMessage());
+        assertNoKeyMaterial(e.getMessage(), json);
     }
 
     @Test
