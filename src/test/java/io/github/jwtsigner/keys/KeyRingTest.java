@@ -27,8 +27,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -259,9 +262,12 @@ class KeyRingTest {
         Files.writeString(file, TestKeys.set(OLD));
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ofMillis(100)).build();
+        Set<Thread> before = refreshThreads();
         KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log);
-        await(() -> refreshThread().isPresent(), Duration.ofSeconds(5), "the refresh thread runs");
-        Thread thread = refreshThread().orElseThrow();
+        Set<Thread> mine = refreshThreads();
+        mine.removeAll(before);
+        assertEquals(1, mine.size(), "one refresh thread per ring");
+        Thread thread = mine.iterator().next();
         assertTrue(thread.isDaemon());
         assertFalse(ring.isStopped());
 
@@ -351,9 +357,11 @@ class KeyRingTest {
         };
     }
 
-    private static Optional<Thread> refreshThread() {
+    /** Other tests' rings may still run in this JVM: a test compares the threads before and after. */
+    private static Set<Thread> refreshThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().equals(KeyRing.REFRESH_THREAD_NAME) && t.isAlive()).findFirst();
+                .filter(t -> t.getName().equals(KeyRing.REFRESH_THREAD_NAME) && t.isAlive())
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /** Replaces the file as deployment tools do: write elsewhere, then rename over it. */
