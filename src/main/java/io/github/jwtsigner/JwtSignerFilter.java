@@ -31,9 +31,8 @@ import java.util.Objects;
  *       {@code ServletContext.addFilter} or Spring's {@code FilterRegistrationBean}.</li>
  * </ul>
  * File paths ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}, {@value #CONFIG_PARAM}):
- * an absolute path is a file,
- * {@code classpath:name} a classpath resource, anything else a webapp resource (such as
- * {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.
+ * an absolute path is a file, {@code classpath:name} a classpath resource, anything else a webapp resource
+ * (such as {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.
  *
  * <p>{@link #init} throws a {@link ServletException} naming every configuration problem, so the container does
  * not start the webapp. Logs through {@code System.Logger} named {@value #LOGGER_NAME}.
@@ -65,7 +64,8 @@ public class JwtSignerFilter implements Filter {
     }
 
     /**
-     * Reads the configuration and loads the key. A subclass that overrides this must call
+     * Reads the configuration, loads the key, and starts reloading it in the background when it comes from
+     * {@code jwk_url} or a {@code jwk_local_path} file. A subclass that overrides this must call
      * {@code super.init(filterConfig)}.
      *
      * @throws ServletException naming every configuration problem; its cause is the

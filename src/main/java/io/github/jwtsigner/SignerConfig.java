@@ -15,8 +15,11 @@ import java.util.Optional;
  * our own. Built by {@link #builder()}, from web.xml init-params, or from a KrakenD JSON file; all three give
  * the same object.
  *
+ * <p>Every value read from init-params or a KrakenD file may come from {@code ${env:NAME}} or
+ * {@code ${sys:name}} placeholders, expanded by the readers before this object is built.
+ *
  * <p>Immutable and thread-safe. {@link #toString()} shows settings, never key material (there is none here:
- * keys are loaded from the places these settings name).
+ * keys are loaded from the places these settings name) and never a password.
  */
 public final class SignerConfig {
     // Setting names, exactly as in KrakenD's auth/signer (and our own additions, marked).
