@@ -1,6 +1,5 @@
 package io.github.jwtsigner.config;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Map;
@@ -118,46 +117,6 @@ final class GoDuration {
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(negative ? total.negate().longValueExact() : total.longValueExact()));
-    }
-
-    /** Writes a duration the way Go prints one, such as {@code 1m30s}, {@code 500ms} or {@code 0s}. */
-    static String format(Duration duration) {
-        if (duration.isZero()) {
-            return "0s";
-        }
-        if (duration.isNegative()) {
-            return "-" + format(duration.negated());
-        }
-        long nanos;
-        try {
-            nanos = duration.toNanos();
-        } catch (ArithmeticException e) {
-            return duration.toSeconds() + "s";
-        }
-        if (nanos < 1_000_000_000L) {
-            String[] units = {"ns", "\u00b5s", "ms"};
-            long scale = 1;
-            int u = 0;
-            while (u < 2 && nanos >= scale * 1000) {
-                scale *= 1000;
-                u++;
-            }
-            return decimal(nanos, scale) + units[u];
-        }
-        StringBuilder sb = new StringBuilder();
-        long hours = duration.toHours();
-        long minutes = duration.toMinutesPart();
-        if (hours > 0) {
-            sb.append(hours).append('h');
-        }
-        if (hours > 0 || minutes > 0) {
-            sb.append(minutes).append('m');
-        }
-        return sb.append(decimal(nanos % 60_000_000_000L, 1_000_000_000L)).append('s').toString();
-    }
-
-    private static String decimal(long value, long scale) {
-        return BigDecimal.valueOf(value).divide(BigDecimal.valueOf(scale)).stripTrailingZeros().toPlainString();
     }
 
     private static boolean isDigit(char c) {
