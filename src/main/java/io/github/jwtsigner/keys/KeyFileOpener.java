@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * The servlet filter supplies one that also finds webapp and classpath resources; {@link #files()} reads plain
  * files only.
  *
- * <p>Implementations are thread-safe: a {@link KeyRing} opens from its refresh thread.
+ * <p>Called at startup, once per key source; a watched file is then read again directly, not through this.
  */
 @FunctionalInterface
 public interface KeyFileOpener {
