@@ -61,13 +61,19 @@ public final class SignerConfig {
     public static final String KEYSTORE_ALIAS = "keystore_alias";
     /** Our own, secret: the key entry's password, when it differs from the keystore's. */
     public static final String KEY_PASSWORD = "key_password";
+    /**
+     * Our own: a faster signature provider for RS*, PS*, ES* and EdDSA, used only by the signer and never
+     * installed into the JVM: {@code ACCP} (Amazon Corretto Crypto Provider), a registered provider's name, or
+     * a Provider class name. Falls back to the JDK with a WARNING where it cannot be loaded.
+     */
+    public static final String SIGNATURE_PROVIDER = "signature_provider";
 
     /** Every setting name the configuration accepts, in documentation order. */
     public static final List<String> SETTING_NAMES = List.of(ALG, KID, KEYS_TO_SIGN, JWK_LOCAL_PATH, JWK_URL,
             DISABLE_JWK_SECURITY, FULL, JWK_FINGERPRINTS, CIPHER_SUITES, JWK_LOCAL_CA, TYP, LEEWAY, SECRET_URL,
             CYPHER_KEY, MAX_BODY_BYTES, CACHE_DURATION, JWK_CONNECT_TIMEOUT, JWK_READ_TIMEOUT, JWK_MAX_BYTES,
             JWK_LOCAL_CHECK_INTERVAL, PEM_LOCAL_PATH, KEYSTORE_PATH, KEYSTORE_TYPE, KEYSTORE_PASSWORD,
-            KEYSTORE_ALIAS, KEY_PASSWORD);
+            KEYSTORE_ALIAS, KEY_PASSWORD, SIGNATURE_PROVIDER);
 
     public static final String DEFAULT_TYP = "JWT";
     public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
@@ -108,6 +114,7 @@ public final class SignerConfig {
     private final String keystorePassword;
     private final String keystoreAlias;
     private final String keyPassword;
+    private final String signatureProvider;
 
     private SignerConfig(Builder b, SigningAlgorithm alg, List<JsonPointer> keysToSign, KeySourceType type) {
         this.alg = alg;
@@ -135,6 +142,7 @@ public final class SignerConfig {
         this.keystorePassword = b.keystorePassword;
         this.keystoreAlias = blankToNull(b.keystoreAlias);
         this.keyPassword = b.keyPassword;
+        this.signatureProvider = blankToNull(b.signatureProvider);
     }
 
     /** Where the signing key comes from: exactly one of these is set. */
@@ -270,6 +278,11 @@ public final class SignerConfig {
         return Optional.ofNullable(keyPassword);
     }
 
+    /** The opt-in signature provider's name; empty for the JDK's providers. */
+    public Optional<String> signatureProvider() {
+        return Optional.ofNullable(signatureProvider);
+    }
+
     /**
      * Where the key comes from, for log lines: the setting and its path or URL (a password in the URL replaced
      * by {@code ***}), never the key.
@@ -290,6 +303,9 @@ public final class SignerConfig {
                 .append(", keys_to_sign=").append(keysToSign).append(", ").append(keySource())
                 .append(", full=").append(full).append(", typ=").append(typ)
                 .append(", max_body_bytes=").append(maxBodyBytes);
+        if (signatureProvider != null) {
+            sb.append(", ").append(SIGNATURE_PROVIDER).append('=').append(signatureProvider);
+        }
         if (keySourceType == KeySourceType.JWK_URL) {
             sb.append(", ").append(CACHE_DURATION).append('=').append(cacheDuration)
                     .append(", ").append(JWK_CONNECT_TIMEOUT).append('=').append(KeySourceRules.show(jwkConnectTimeout))
@@ -335,6 +351,7 @@ public final class SignerConfig {
         String keystorePassword;
         String keystoreAlias;
         String keyPassword;
+        String signatureProvider;
 
         private Builder() {
         }
@@ -490,6 +507,12 @@ public final class SignerConfig {
         }
 
         /** Only when the key entry's password differs from {@code keystore_password}. */
+        /** {@code ACCP}, a registered provider's name, or a Provider class name; see {@link #SIGNATURE_PROVIDER}. */
+        public Builder signatureProvider(String signatureProvider) {
+            this.signatureProvider = signatureProvider;
+            return this;
+        }
+
         public Builder keyPassword(String keyPassword) {
             this.keyPassword = keyPassword;
             return this;

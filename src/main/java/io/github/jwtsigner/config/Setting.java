@@ -44,7 +44,8 @@ enum Setting {
     KEYSTORE_TYPE(SignerConfig.KEYSTORE_TYPE, Kind.TEXT),
     KEYSTORE_PASSWORD(SignerConfig.KEYSTORE_PASSWORD, Kind.TEXT),
     KEYSTORE_ALIAS(SignerConfig.KEYSTORE_ALIAS, Kind.TEXT),
-    KEY_PASSWORD(SignerConfig.KEY_PASSWORD, Kind.TEXT);
+    KEY_PASSWORD(SignerConfig.KEY_PASSWORD, Kind.TEXT),
+    SIGNATURE_PROVIDER(SignerConfig.SIGNATURE_PROVIDER, Kind.TEXT);
 
     /** The shapes a setting's value can have. */
     enum Kind {
@@ -164,6 +165,7 @@ enum Setting {
             case KEYSTORE_PASSWORD -> builder.keystorePassword((String) value);
             case KEYSTORE_ALIAS -> builder.keystoreAlias((String) value);
             case KEY_PASSWORD -> builder.keyPassword((String) value);
+            case SIGNATURE_PROVIDER -> builder.signatureProvider((String) value);
         };
     }
 }

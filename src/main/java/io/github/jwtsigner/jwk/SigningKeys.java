@@ -7,6 +7,7 @@ import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.jws.JwsTokenSigner;
 import io.github.jwtsigner.jws.SignatureFunction;
 import io.github.jwtsigner.jws.SignatureFunctions;
+import io.github.jwtsigner.jws.SignatureProviders;
 import io.github.jwtsigner.jws.TokenSigner;
 
 import java.lang.System.Logger.Level;
@@ -91,7 +92,8 @@ public final class SigningKeys {
     private static TokenSigner signer(SignerConfig config, Jwk key, String kid, String subject) {
         SignatureFunction function = key.isSymmetric()
                 ? SignatureFunctions.hmac(config.alg(), key.secret())
-                : SignatureFunctions.privateKey(config.alg(), key.privateKey());
+                : SignatureProviders.privateKey(config.alg(), key.privateKey(),
+                        SignatureProviders.resolve(config.signatureProvider().orElse(null), LOG), LOG);
         TokenSigner signer = new JwsTokenSigner(config.alg(), kid, config.typ(), config.full(), function);
         try {
             signer.sign(PROBE_PAYLOAD);
