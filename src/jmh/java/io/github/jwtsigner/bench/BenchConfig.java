@@ -1,0 +1,24 @@
+package io.github.jwtsigner.bench;
+
+import io.github.jwtsigner.SignerConfig;
+
+/**
+ * The signer configuration every benchmark and the load server use: the login's two members, the benchmark key
+ * for the algorithm, compact tokens, typ JWT.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class BenchConfig {
+    private BenchConfig() {
+    }
+
+    /** The configuration for {@code alg}, reading the keys from the classpath resource {@link BenchKeys#RESOURCE}. */
+    public static SignerConfig signerConfig(String alg) {
+        return SignerConfig.builder()
+                .alg(alg)
+                .kid(BenchKeys.kid(alg))
+                .keysToSign(LoginBody.KEYS_TO_SIGN)
+                .jwkLocalPath("classpath:" + BenchKeys.RESOURCE)
+                .build();
+    }
+}

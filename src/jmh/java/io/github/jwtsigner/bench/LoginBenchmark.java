@@ -1,0 +1,143 @@
+package io.github.jwtsigner.bench;
+
+import com.auth0.jwt.algorithms.Algorithm;
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.jwk.SigningKeys;
+import io.github.jwtsigner.jws.PayloadSigner;
+import io.github.jwtsigner.jws.TokenSigner;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One login, four ways, per algorithm: (a) the two bare signatures, the floor; (b) our servlet-free core,
+ * login JSON in, signed JSON out; (c) our whole filter around an in-memory login servlet; (d) a hand-written
+ * Nimbus JOSE+JWT filter around the same servlet. (z) is that servlet without any filter, to subtract.
+ *
+ * <p>Every variant's output is verified once at setup with Nimbus, so no variant is timed on an error path.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 8, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class LoginBenchmark {
+    @Param({"HS256", "RS256", "PS256", "ES256", "EdDSA"})
+    public String alg;
+
+    private byte[][][] inputs;
+    private Algorithm javaJwt;
+    private PrivateKey ed25519;
+
+    private final LoginServlet servlet = new LoginServlet();
+    private final InMemoryRequest request = new InMemoryRequest();
+    private final InMemoryResponse response = new InMemoryResponse();
+    private final FilterChain chain = (req, res) -> servlet.service(req, res);
+    private PayloadSigner payloadSigner;
+    private Filter jwtSignerFilter;
+    private Filter nimbusFilter;
+
+    @Setup
+    public void setUp() throws Exception {
+        inputs = LoginBody.signingInputs(alg);
+        if (alg.equals("EdDSA")) {
+            ed25519 = BenchKeys.ed25519PrivateKey();
+        } else {
+            javaJwt = BenchKeys.javaJwt(alg);
+        }
+        SignerConfig config = BenchConfig.signerConfig(alg);
+        TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource());
+        payloadSigner = new PayloadSigner(config.keysToSign(), () -> tokenSigner);
+        jwtSignerFilter = JwtSignerFilters.initialised(alg);
+        nimbusFilter = new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg), BenchKeys.kid(alg),
+                BenchKeys.nimbusSigner(alg), LoginBody.KEYS_TO_SIGN);
+
+        OutputCheck check = new OutputCheck(alg);
+        check.signatures(inputs, signatures());
+        check.loginJson("(b) payload signer", b_payloadSigner());
+        check.loginResponse("(c) our filter", runFilter(jwtSignerFilter));
+        check.loginResponse("(d) nimbus filter", runFilter(nimbusFilter));
+        check.plainResponse("(z) servlet alone", runServletAlone());
+    }
+
+    @Benchmark
+    public void a_signaturesOnly(Blackhole bh) throws GeneralSecurityException {
+        byte[][] sigs = signatures();
+        bh.consume(sigs[0]);
+        bh.consume(sigs[1]);
+    }
+
+    @Benchmark
+    public String b_payloadSigner() {
+        return payloadSigner.sign(LoginBody.JSON);
+    }
+
+    @Benchmark
+    public int c_jwtSignerFilter() throws IOException, ServletException {
+        return runFilter(jwtSignerFilter).bodySize();
+    }
+
+    @Benchmark
+    public int d_nimbusFilter() throws IOException, ServletException {
+        return runFilter(nimbusFilter).bodySize();
+    }
+
+    @Benchmark
+    public int z_servletAlone() throws IOException, ServletException {
+        return runServletAlone().bodySize();
+    }
+
+    /**
+     * The floor: java-jwt's {@link Algorithm#sign(byte[], byte[])} as the core calls it, or for EdDSA (which
+     * java-jwt lacks) a JDK {@code Ed25519} {@link Signature} obtained per call, as java-jwt does for its own.
+     */
+    private byte[][] signatures() throws GeneralSecurityException {
+        byte[][] sigs = new byte[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            if (ed25519 != null) {
+                Signature s = Signature.getInstance("Ed25519");
+                s.initSign(ed25519);
+                s.update(inputs[i][0]);
+                s.update((byte) '.');
+                s.update(inputs[i][1]);
+                sigs[i] = s.sign();
+            } else {
+                sigs[i] = javaJwt.sign(inputs[i][0], inputs[i][1]);
+            }
+        }
+        return sigs;
+    }
+
+    private InMemoryResponse runFilter(Filter filter) throws IOException, ServletException {
+        request.recycle();
+        response.recycle();
+        filter.doFilter(request, response, chain);
+        return response;
+    }
+
+    private InMemoryResponse runServletAlone() throws IOException, ServletException {
+        request.recycle();
+        response.recycle();
+        servlet.service(request, response);
+        return response;
+    }
+}
