@@ -1,5 +1,6 @@
 package io.github.jwtsigner;
 
+import io.github.jwtsigner.keys.KeyRing;
 import io.github.jwtsigner.servlet.ResponseSigning;
 import io.github.jwtsigner.servlet.SignerStartup;
 import jakarta.servlet.Filter;
@@ -29,9 +30,9 @@ import java.util.Objects;
  *   <li>code: {@code new JwtSignerFilter(SignerConfig.builder()...build())} for
  *       {@code ServletContext.addFilter} or Spring's {@code FilterRegistrationBean}.</li>
  * </ul>
- * File paths ({@code jwk_local_path}, {@value #CONFIG_PARAM}): an absolute path is a file,
- * {@code classpath:name} a classpath resource, anything else a webapp resource (such as
- * {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.
+ * File paths ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}, {@value #CONFIG_PARAM}):
+ * an absolute path is a file, {@code classpath:name} a classpath resource, anything else a webapp resource
+ * (such as {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.
  *
  * <p>{@link #init} throws a {@link ServletException} naming every configuration problem, so the container does
  * not start the webapp. Logs through {@code System.Logger} named {@value #LOGGER_NAME}.
@@ -50,6 +51,7 @@ public class JwtSignerFilter implements Filter {
 
     private final SignerConfig config;
     private volatile ResponseSigning signing;
+    private volatile KeyRing keys;
 
     /** Reads its configuration from init-params in {@link #init}. */
     public JwtSignerFilter() {
@@ -62,7 +64,8 @@ public class JwtSignerFilter implements Filter {
     }
 
     /**
-     * Reads the configuration and loads the key. A subclass that overrides this must call
+     * Reads the configuration, loads the key, and starts reloading it in the background when it comes from
+     * {@code jwk_url} or a {@code jwk_local_path} file. A subclass that overrides this must call
      * {@code super.init(filterConfig)}.
      *
      * @throws ServletException naming every configuration problem; its cause is the
@@ -71,7 +74,10 @@ public class JwtSignerFilter implements Filter {
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
         try {
-            signing = SignerStartup.start(filterConfig, config, LOG);
+            SignerStartup.Started started = SignerStartup.start(filterConfig, config, LOG);
+            closeKeys();
+            keys = started.keys();
+            signing = started.signing();
         } catch (InvalidConfigurationException e) {
             throw new ServletException(e.getMessage(), e);
         }
@@ -97,8 +103,18 @@ public class JwtSignerFilter implements Filter {
         current.handle((HttpServletRequest) request, (HttpServletResponse) response, chain);
     }
 
+    /** Stops reloading the key (the {@value KeyRing#REFRESH_THREAD_NAME} thread) and refuses further requests. */
     @Override
     public void destroy() {
         signing = null;
+        closeKeys();
+    }
+
+    private void closeKeys() {
+        KeyRing previous = keys;
+        keys = null;
+        if (previous != null) {
+            previous.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.jwtsigner;
 
 import io.github.jwtsigner.json.JsonPointer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -14,8 +15,11 @@ import java.util.Optional;
  * our own. Built by {@link #builder()}, from web.xml init-params, or from a KrakenD JSON file; all three give
  * the same object.
  *
+ * <p>Every value read from init-params or a KrakenD file may come from {@code ${env:NAME}} or
+ * {@code ${sys:name}} placeholders, expanded by the readers before this object is built.
+ *
  * <p>Immutable and thread-safe. {@link #toString()} shows settings, never key material (there is none here:
- * keys are loaded from the places these settings name).
+ * keys are loaded from the places these settings name) and never a password.
  */
 public final class SignerConfig {
     // Setting names, exactly as in KrakenD's auth/signer (and our own additions, marked).
@@ -35,14 +39,52 @@ public final class SignerConfig {
     public static final String CYPHER_KEY = "cypher_key";
     /** Our own: the most bytes of one response the filter buffers. */
     public static final String MAX_BODY_BYTES = "max_body_bytes";
+    /** Our own: seconds between two fetches of {@code jwk_url}. */
+    public static final String CACHE_DURATION = "cache_duration";
+    /** Our own: the longest wait for the TCP connection to the {@code jwk_url} server (Go duration). */
+    public static final String JWK_CONNECT_TIMEOUT = "jwk_connect_timeout";
+    /** Our own: the longest wait for any one read from the {@code jwk_url} server (Go duration). */
+    public static final String JWK_READ_TIMEOUT = "jwk_read_timeout";
+    /** Our own: the largest JWK Set body accepted from {@code jwk_url}. */
+    public static final String JWK_MAX_BYTES = "jwk_max_bytes";
+    /** Our own: how often {@code jwk_local_path} is checked for changes (Go duration; {@code 0s}: never). */
+    public static final String JWK_LOCAL_CHECK_INTERVAL = "jwk_local_check_interval";
+    /** Our own: a PEM file with one private key. */
+    public static final String PEM_LOCAL_PATH = "pem_local_path";
+    /** Our own: a PKCS#12 or JKS keystore file. */
+    public static final String KEYSTORE_PATH = "keystore_path";
+    /** Our own: {@code PKCS12} or {@code JKS}. */
+    public static final String KEYSTORE_TYPE = "keystore_type";
+    /** Our own, secret: the keystore's password. */
+    public static final String KEYSTORE_PASSWORD = "keystore_password";
+    /** Our own: the alias of the key entry in the keystore. */
+    public static final String KEYSTORE_ALIAS = "keystore_alias";
+    /** Our own, secret: the key entry's password, when it differs from the keystore's. */
+    public static final String KEY_PASSWORD = "key_password";
+    /**
+     * Our own: a faster signature provider for RS*, PS*, ES* and EdDSA, used only by the signer and never
+     * installed into the JVM: {@code ACCP} (Amazon Corretto Crypto Provider), a registered provider's name, or
+     * a Provider class name. Falls back to the JDK with a WARNING where it cannot be loaded.
+     */
+    public static final String SIGNATURE_PROVIDER = "signature_provider";
 
     /** Every setting name the configuration accepts, in documentation order. */
     public static final List<String> SETTING_NAMES = List.of(ALG, KID, KEYS_TO_SIGN, JWK_LOCAL_PATH, JWK_URL,
             DISABLE_JWK_SECURITY, FULL, JWK_FINGERPRINTS, CIPHER_SUITES, JWK_LOCAL_CA, TYP, LEEWAY, SECRET_URL,
-            CYPHER_KEY, MAX_BODY_BYTES);
+            CYPHER_KEY, MAX_BODY_BYTES, CACHE_DURATION, JWK_CONNECT_TIMEOUT, JWK_READ_TIMEOUT, JWK_MAX_BYTES,
+            JWK_LOCAL_CHECK_INTERVAL, PEM_LOCAL_PATH, KEYSTORE_PATH, KEYSTORE_TYPE, KEYSTORE_PASSWORD,
+            KEYSTORE_ALIAS, KEY_PASSWORD, SIGNATURE_PROVIDER);
 
     public static final String DEFAULT_TYP = "JWT";
     public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
+    /** Seconds; KrakenD's JWK cache default. */
+    public static final int DEFAULT_CACHE_DURATION = 900;
+    public static final Duration DEFAULT_JWK_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_JWK_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_JWK_MAX_BYTES = 1_048_576;
+    public static final Duration DEFAULT_JWK_LOCAL_CHECK_INTERVAL = Duration.ofSeconds(5);
+    public static final String KEYSTORE_TYPE_PKCS12 = "PKCS12";
+    public static final String KEYSTORE_TYPE_JKS = "JKS";
     /** TLS 1.2 ECDHE AES-GCM and ChaCha20 suites, then the TLS 1.3 suites (IANA ids). */
     public static final List<Integer> DEFAULT_CIPHER_SUITES =
             List.of(49199, 49195, 49200, 49196, 52392, 52393, 4865, 4866, 4867);
@@ -60,10 +102,23 @@ public final class SignerConfig {
     private final String typ;
     private final String leeway;
     private final int maxBodyBytes;
+    private final KeySourceType keySourceType;
+    private final int cacheDuration;
+    private final Duration jwkConnectTimeout;
+    private final Duration jwkReadTimeout;
+    private final int jwkMaxBytes;
+    private final Duration jwkLocalCheckInterval;
+    private final String pemLocalPath;
+    private final String keystorePath;
+    private final String keystoreType;
+    private final String keystorePassword;
+    private final String keystoreAlias;
+    private final String keyPassword;
+    private final String signatureProvider;
 
-    private SignerConfig(Builder b, SigningAlgorithm alg, List<JsonPointer> keysToSign) {
+    private SignerConfig(Builder b, SigningAlgorithm alg, List<JsonPointer> keysToSign, KeySourceType type) {
         this.alg = alg;
-        this.kid = b.kid;
+        this.kid = b.kid == null || b.kid.isEmpty() ? null : b.kid;
         this.keysToSign = keysToSign;
         this.jwkLocalPath = blankToNull(b.jwkLocalPath);
         this.jwkUrl = blankToNull(b.jwkUrl);
@@ -75,6 +130,31 @@ public final class SignerConfig {
         this.typ = b.typ;
         this.leeway = b.leeway;
         this.maxBodyBytes = b.maxBodyBytes;
+        this.keySourceType = type;
+        this.cacheDuration = b.cacheDuration;
+        this.jwkConnectTimeout = b.jwkConnectTimeout;
+        this.jwkReadTimeout = b.jwkReadTimeout;
+        this.jwkMaxBytes = b.jwkMaxBytes;
+        this.jwkLocalCheckInterval = b.jwkLocalCheckInterval;
+        this.pemLocalPath = blankToNull(b.pemLocalPath);
+        this.keystorePath = blankToNull(b.keystorePath);
+        this.keystoreType = keystorePath == null ? null : KeySourceRules.keystoreType(b.keystoreType, keystorePath);
+        this.keystorePassword = b.keystorePassword;
+        this.keystoreAlias = blankToNull(b.keystoreAlias);
+        this.keyPassword = b.keyPassword;
+        this.signatureProvider = blankToNull(b.signatureProvider);
+    }
+
+    /** Where the signing key comes from: exactly one of these is set. */
+    public enum KeySourceType {
+        /** {@code jwk_local_path}: a JWK Set file, reloaded when it changes. */
+        JWK_LOCAL_PATH,
+        /** {@code jwk_url}: a JWK Set fetched every {@code cache_duration} seconds. */
+        JWK_URL,
+        /** {@code pem_local_path}: one private key in a PEM file, loaded once. */
+        PEM_LOCAL_PATH,
+        /** {@code keystore_path}: one key entry of a PKCS#12 or JKS keystore, loaded once. */
+        KEYSTORE_PATH
     }
 
     private static String blankToNull(String s) {
@@ -89,6 +169,10 @@ public final class SignerConfig {
         return alg;
     }
 
+    /**
+     * The configured kid, or {@code null} when it was left out. Only a JWK Set source ({@code jwk_local_path},
+     * {@code jwk_url}) allows that: the first key of the set that fits {@code alg} signs, with its own kid.
+     */
     public String kid() {
         return kid;
     }
@@ -141,18 +225,97 @@ public final class SignerConfig {
         return maxBodyBytes;
     }
 
-    /** Where the key comes from, for log lines: the path or URL, never the key. */
+    public KeySourceType keySourceType() {
+        return keySourceType;
+    }
+
+    /** Seconds between two fetches of {@code jwk_url}; {@link #DEFAULT_CACHE_DURATION} unless set. */
+    public int cacheDuration() {
+        return cacheDuration;
+    }
+
+    public Duration jwkConnectTimeout() {
+        return jwkConnectTimeout;
+    }
+
+    public Duration jwkReadTimeout() {
+        return jwkReadTimeout;
+    }
+
+    public int jwkMaxBytes() {
+        return jwkMaxBytes;
+    }
+
+    /** How often {@code jwk_local_path} is checked for changes; zero when it is never checked. */
+    public Duration jwkLocalCheckInterval() {
+        return jwkLocalCheckInterval;
+    }
+
+    public Optional<String> pemLocalPath() {
+        return Optional.ofNullable(pemLocalPath);
+    }
+
+    public Optional<String> keystorePath() {
+        return Optional.ofNullable(keystorePath);
+    }
+
+    /** {@code PKCS12} or {@code JKS}: as set, else {@code JKS} for a {@code .jks} file, else {@code PKCS12}. */
+    public Optional<String> keystoreType() {
+        return Optional.ofNullable(keystoreType);
+    }
+
+    /** A secret: never log it. */
+    public Optional<String> keystorePassword() {
+        return Optional.ofNullable(keystorePassword);
+    }
+
+    public Optional<String> keystoreAlias() {
+        return Optional.ofNullable(keystoreAlias);
+    }
+
+    /** A secret: never log it. When it is not set, {@link #keystorePassword()} opens the key entry too. */
+    public Optional<String> keyPassword() {
+        return Optional.ofNullable(keyPassword);
+    }
+
+    /** The opt-in signature provider's name; empty for the JDK's providers. */
+    public Optional<String> signatureProvider() {
+        return Optional.ofNullable(signatureProvider);
+    }
+
+    /**
+     * Where the key comes from, for log lines: the setting and its path or URL (a password in the URL replaced
+     * by {@code ***}), never the key.
+     */
     public String keySource() {
-        if (jwkLocalPath != null) {
-            return JWK_LOCAL_PATH + " [" + jwkLocalPath + "]";
-        }
-        return JWK_URL + " [" + jwkUrl + "]";
+        return switch (keySourceType) {
+            case JWK_LOCAL_PATH -> JWK_LOCAL_PATH + " [" + jwkLocalPath + "]";
+            case JWK_URL -> JWK_URL + " [" + KeySourceRules.redactUserInfo(jwkUrl) + "]";
+            case PEM_LOCAL_PATH -> PEM_LOCAL_PATH + " [" + pemLocalPath + "]";
+            case KEYSTORE_PATH -> KEYSTORE_PATH + " [" + keystorePath + "] (" + KEYSTORE_TYPE + " " + keystoreType
+                    + ", " + KEYSTORE_ALIAS + " [" + keystoreAlias + "])";
+        };
     }
 
     @Override
     public String toString() {
-        return "SignerConfig{alg=" + alg + ", kid=" + kid + ", keys_to_sign=" + keysToSign + ", " + keySource()
-                + ", full=" + full + ", typ=" + typ + ", max_body_bytes=" + maxBodyBytes + "}";
+        StringBuilder sb = new StringBuilder("SignerConfig{alg=").append(alg).append(", kid=").append(kid)
+                .append(", keys_to_sign=").append(keysToSign).append(", ").append(keySource())
+                .append(", full=").append(full).append(", typ=").append(typ)
+                .append(", max_body_bytes=").append(maxBodyBytes);
+        if (signatureProvider != null) {
+            sb.append(", ").append(SIGNATURE_PROVIDER).append('=').append(signatureProvider);
+        }
+        if (keySourceType == KeySourceType.JWK_URL) {
+            sb.append(", ").append(CACHE_DURATION).append('=').append(cacheDuration)
+                    .append(", ").append(JWK_CONNECT_TIMEOUT).append('=').append(KeySourceRules.show(jwkConnectTimeout))
+                    .append(", ").append(JWK_READ_TIMEOUT).append('=').append(KeySourceRules.show(jwkReadTimeout))
+                    .append(", ").append(JWK_MAX_BYTES).append('=').append(jwkMaxBytes);
+        } else if (keySourceType == KeySourceType.JWK_LOCAL_PATH) {
+            sb.append(", ").append(JWK_LOCAL_CHECK_INTERVAL).append('=')
+                    .append(KeySourceRules.show(jwkLocalCheckInterval));
+        }
+        return sb.append('}').toString();
     }
 
     /**
@@ -161,11 +324,12 @@ public final class SignerConfig {
      * <p>One instance per configuration; not thread-safe.
      */
     public static final class Builder {
+        // Package-private where KeySourceRules reads them.
         private String alg;
         private String kid;
         private List<String> keysToSign = List.of();
-        private String jwkLocalPath;
-        private String jwkUrl;
+        String jwkLocalPath;
+        String jwkUrl;
         private boolean disableJwkSecurity;
         private boolean full;
         private List<String> jwkFingerprints = List.of();
@@ -176,6 +340,18 @@ public final class SignerConfig {
         private String secretUrl;
         private String cypherKey;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        int cacheDuration = DEFAULT_CACHE_DURATION;
+        Duration jwkConnectTimeout = DEFAULT_JWK_CONNECT_TIMEOUT;
+        Duration jwkReadTimeout = DEFAULT_JWK_READ_TIMEOUT;
+        int jwkMaxBytes = DEFAULT_JWK_MAX_BYTES;
+        Duration jwkLocalCheckInterval = DEFAULT_JWK_LOCAL_CHECK_INTERVAL;
+        String pemLocalPath;
+        String keystorePath;
+        String keystoreType;
+        String keystorePassword;
+        String keystoreAlias;
+        String keyPassword;
+        String signatureProvider;
 
         private Builder() {
         }
@@ -191,6 +367,10 @@ public final class SignerConfig {
             return this;
         }
 
+        /**
+         * Required with {@code pem_local_path} and {@code keystore_path}; may be left out with a JWK Set source,
+         * which then signs with the set's first key that fits {@code alg}, under that key's own kid.
+         */
         public Builder kid(String kid) {
             this.kid = kid;
             return this;
@@ -271,6 +451,73 @@ public final class SignerConfig {
             return this;
         }
 
+        /** Seconds between two fetches of {@code jwk_url}; positive. */
+        public Builder cacheDuration(int seconds) {
+            this.cacheDuration = seconds;
+            return this;
+        }
+
+        public Builder jwkConnectTimeout(Duration jwkConnectTimeout) {
+            this.jwkConnectTimeout = jwkConnectTimeout;
+            return this;
+        }
+
+        public Builder jwkReadTimeout(Duration jwkReadTimeout) {
+            this.jwkReadTimeout = jwkReadTimeout;
+            return this;
+        }
+
+        public Builder jwkMaxBytes(int jwkMaxBytes) {
+            this.jwkMaxBytes = jwkMaxBytes;
+            return this;
+        }
+
+        /** Zero turns the check off; otherwise at least 100 ms. */
+        public Builder jwkLocalCheckInterval(Duration jwkLocalCheckInterval) {
+            this.jwkLocalCheckInterval = jwkLocalCheckInterval;
+            return this;
+        }
+
+        /** A PEM file with one unencrypted private key; found the way {@link #jwkLocalPath} is. */
+        public Builder pemLocalPath(String pemLocalPath) {
+            this.pemLocalPath = pemLocalPath;
+            return this;
+        }
+
+        /** A PKCS#12 or JKS keystore file; found the way {@link #jwkLocalPath} is. */
+        public Builder keystorePath(String keystorePath) {
+            this.keystorePath = keystorePath;
+            return this;
+        }
+
+        /** {@code PKCS12} or {@code JKS}, in any case; by default from the file name. */
+        public Builder keystoreType(String keystoreType) {
+            this.keystoreType = keystoreType;
+            return this;
+        }
+
+        public Builder keystorePassword(String keystorePassword) {
+            this.keystorePassword = keystorePassword;
+            return this;
+        }
+
+        public Builder keystoreAlias(String keystoreAlias) {
+            this.keystoreAlias = keystoreAlias;
+            return this;
+        }
+
+        /** Only when the key entry's password differs from {@code keystore_password}. */
+        /** {@code ACCP}, a registered provider's name, or a Provider class name; see {@link #SIGNATURE_PROVIDER}. */
+        public Builder signatureProvider(String signatureProvider) {
+            this.signatureProvider = signatureProvider;
+            return this;
+        }
+
+        public Builder keyPassword(String keyPassword) {
+            this.keyPassword = keyPassword;
+            return this;
+        }
+
         /**
          * Validates every setting and reports all problems in one exception.
          *
@@ -287,10 +534,6 @@ public final class SignerConfig {
                     problems.add(ALG + " [" + alg + "] is not supported; expected one of "
                             + SigningAlgorithm.jwaNames());
                 }
-            }
-            if (kid == null || kid.isEmpty()) {
-                problems.add(KID + " is required: it selects the key in the JWK Set and is written into the"
-                        + " token header");
             }
             List<JsonPointer> pointers = new ArrayList<>();
             if (keysToSign.isEmpty()) {
@@ -319,14 +562,12 @@ public final class SignerConfig {
                 problems.add(CYPHER_KEY + " is not supported yet (KrakenD's encrypted JWK files); expected "
                         + JWK_LOCAL_PATH + " or " + JWK_URL + " with a plain JWK Set");
             }
-            boolean hasPath = jwkLocalPath != null && !jwkLocalPath.isBlank();
-            boolean hasUrl = jwkUrl != null && !jwkUrl.isBlank();
-            if (!hasPath && !hasUrl) {
-                problems.add("no key source: set " + JWK_LOCAL_PATH + " (a JWK Set file) or " + JWK_URL
-                        + " (a URL serving one)");
-            } else if (hasPath && hasUrl) {
-                problems.add("both " + JWK_LOCAL_PATH + " [" + jwkLocalPath + "] and " + JWK_URL + " [" + jwkUrl
-                        + "] are set; expected exactly one key source");
+            KeySourceType sourceType = KeySourceRules.checkSource(this, problems);
+            if ((kid == null || kid.isEmpty()) && (sourceType == KeySourceType.PEM_LOCAL_PATH
+                    || sourceType == KeySourceType.KEYSTORE_PATH)) {
+                problems.add(KID + " is required with " + (sourceType == KeySourceType.PEM_LOCAL_PATH
+                        ? PEM_LOCAL_PATH : KEYSTORE_PATH) + ": it is written into the token header; only a JWK"
+                        + " Set source may leave it out");
             }
             if (typ == null || typ.isEmpty()) {
                 problems.add(TYP + " is empty; expected a header type such as [" + DEFAULT_TYP + "]");
@@ -345,10 +586,11 @@ public final class SignerConfig {
                             + " expected 44 characters such as [" + "A".repeat(43) + "=]");
                 }
             }
+            KeySourceRules.checkLimits(this, problems);
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);
             }
-            return new SignerConfig(this, algorithm, Collections.unmodifiableList(pointers));
+            return new SignerConfig(this, algorithm, Collections.unmodifiableList(pointers), sourceType);
         }
 
         /** One entry pointing inside another would sign a member of an already-signed token. */

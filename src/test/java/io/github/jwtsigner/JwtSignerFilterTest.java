@@ -3,9 +3,11 @@ package io.github.jwtsigner;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
+import io.github.jwtsigner.keys.KeyRing;
 import io.github.jwtsigner.testing.RecordingResponse;
 import io.github.jwtsigner.testing.Sim2Tokens;
 import io.github.jwtsigner.testing.TestFilterConfig;
+import io.github.jwtsigner.testing.TestKeys;
 import io.github.jwtsigner.testing.TestRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -18,15 +20,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,7 +135,8 @@ class JwtSignerFilterTest {
 
         assertEquals("user-7f3a9", accessClaims(real).get("sub").getAsString());
         assertTrue(logLines.contains("INFO JWT signer ready: alg=HS256, kid=sim2, keys_to_sign=[access_token,"
-                + " refresh_token], key source=jwk_local_path [WEB-INF/jwk.json]"), logLines.toString());
+                + " refresh_token], key source=jwk_local_path [WEB-INF/jwk.json], read once from webapp resource"
+                + " [/WEB-INF/jwk.json], which is not a file that can be watched"), logLines.toString());
     }
 
     @Test
@@ -200,7 +212,7 @@ class JwtSignerFilterTest {
     void refusesToStartWithABadConfigurationNamingEveryProblem() {
         Map<String, String> params = initParams();
         params.put("alg", "HS257");
-        params.remove("kid");
+        params.put("cache_duration", "0");
         params.put("colour", "blue");
 
         ServletException e = initFails(new JwtSignerFilter(), new TestFilterConfig(params, WEBAPP));
@@ -208,7 +220,7 @@ class JwtSignerFilterTest {
         InvalidConfigurationException cause = (InvalidConfigurationException) e.getCause();
         assertEquals(3, cause.problems().size(), cause.getMessage());
         assertTrue(e.getMessage().contains("alg [HS257] is not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("kid is required"), e.getMessage());
+        assertTrue(e.getMessage().contains("cache_duration [0] must be a positive number"), e.getMessage());
         assertTrue(e.getMessage().contains("unknown setting [colour]"), e.getMessage());
     }
 
@@ -315,7 +327,7 @@ class JwtSignerFilterTest {
             assertEquals("user-7f3a9", accessClaims(login(filter, CLAIMS)).get("sub").getAsString());
             assertTrue(logLines.contains("INFO JWT signer ready: alg=HS256, kid=sim2, keys_to_sign=[access_token,"
                     + " refresh_token], key source=jwk_url [http://***@127.0.0.1:" + server.getAddress().getPort()
-                    + "/jwk.json]"), logLines.toString());
+                    + "/jwk.json], fetched again every 900s (cache_duration)"), logLines.toString());
             assertFalse(logLines.toString().contains("pa55word"), logLines.toString());
         } finally {
             server.stop(0);
@@ -411,5 +423,95 @@ class JwtSignerFilterTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ---- key sources and rotation -------------------------------------------------------------------------
+
+    private static Set<Thread> refreshThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals(KeyRing.REFRESH_THREAD_NAME) && t.isAlive()) {
+                threads.add(t);
+            }
+        }
+        return threads;
+    }
+
+    @Test
+    void reloadsAKeyFileInTheBackgroundUntilDestroyed(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("jwk.json"), Sim2Tokens.jwkSetJson());
+        Map<String, String> params = initParams();
+        params.put("jwk_local_path", keys.toString());
+        params.put("jwk_local_check_interval", "100ms");
+        Set<Thread> before = refreshThreads();
+
+        JwtSignerFilter filter = started(params);
+        Set<Thread> mine = refreshThreads();
+        mine.removeAll(before);
+        assertEquals(1, mine.size(), "one refresh thread per filter");
+        Thread thread = mine.iterator().next();
+        assertTrue(thread.isDaemon());
+        assertTrue(logLines.contains("INFO JWT signer ready: alg=HS256, kid=sim2, keys_to_sign=[access_token,"
+                + " refresh_token], key source=jwk_local_path [" + keys + "], read from file [" + keys + "], checked"
+                + " for changes every 100ms"), logLines.toString());
+
+        filter.destroy();
+
+        thread.join(2000);
+        assertFalse(thread.isAlive(), "destroy() stops the refresh thread");
+    }
+
+    @Test
+    void namesTheKidActuallyUsedWhenKidIsLeftOut() throws Exception {
+        Map<String, String> params = initParams();
+        params.remove("kid");
+
+        JwtSignerFilter filter = started(params);
+
+        assertEquals("user-7f3a9", accessClaims(login(filter, CLAIMS)).get("sub").getAsString());
+        assertTrue(logLines.stream().anyMatch(l -> l.startsWith("INFO JWT signer ready: alg=HS256, kid=sim2,")),
+                logLines.toString());
+    }
+
+    @Test
+    void signsWithAPemKeyFromWebInf() throws Exception {
+        String pem;
+        try (InputStream in = getClass().getResourceAsStream("/keys/ec-pkcs8.pem")) {
+            pem = new String(in.readAllBytes(), UTF_8);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("alg", "ES256");
+        params.put("kid", "ec-pem");
+        params.put("keys_to_sign", "access_token");
+        params.put("pem_local_path", "WEB-INF/keys/signing.pem");
+        JwtSignerFilter filter = new JwtSignerFilter();
+        filter.init(new TestFilterConfig(params, Map.of("/WEB-INF/keys/signing.pem", pem)));
+
+        RecordingResponse real = login(filter, CLAIMS);
+
+        String token = JsonParser.parseString(real.bodyText(UTF_8)).getAsJsonObject().get("access_token").getAsString();
+        String publicPem;
+        try (InputStream in = getClass().getResourceAsStream("/keys/ec-public.pem")) {
+            publicPem = new String(in.readAllBytes(), UTF_8);
+        }
+        PublicKey publicKey = KeyFactory.getInstance("EC").generatePublic(
+                new X509EncodedKeySpec(Base64.getMimeDecoder().decode(
+                        publicPem.replaceAll("-----[A-Z ]+-----", ""))));
+        assertTrue(TestKeys.verifies(token, "ES256", publicKey), token);
+        assertTrue(logLines.contains("INFO JWT signer ready: alg=ES256, kid=ec-pem, keys_to_sign=[access_token],"
+                + " key source=pem_local_path [WEB-INF/keys/signing.pem], read once from webapp resource"
+                + " [/WEB-INF/keys/signing.pem]"), logLines.toString());
+        filter.destroy();
+    }
+
+    @Test
+    void refusesToStartWhenAPlaceholderNamesAnUnsetVariable() {
+        Map<String, String> params = initParams();
+        params.put("kid", "${env:JWT_SIGNER_TEST_VARIABLE_THAT_IS_NEVER_SET}");
+
+        ServletException e = initFails(new JwtSignerFilter(), new TestFilterConfig(params, WEBAPP));
+
+        assertTrue(e.getMessage().contains("kid refers to environment variable"
+                + " [JWT_SIGNER_TEST_VARIABLE_THAT_IS_NEVER_SET], which is not set"), e.getMessage());
     }
 }

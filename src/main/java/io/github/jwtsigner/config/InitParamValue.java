@@ -1,6 +1,7 @@
 package io.github.jwtsigner.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,18 @@ final class InitParamValue extends RawValue {
     /** @param text the init-param's value; {@code null} sets nothing */
     InitParamValue(String text) {
         this.text = text == null ? null : text.strip();
+    }
+
+    private InitParamValue(String text, boolean unused) {
+        this.text = text;
+    }
+
+    /**
+     * A value that came out of placeholder expansion: not trimmed, since spaces at either end of a variable
+     * (a password, say) may belong to it. Lists are still split at commas and their items trimmed.
+     */
+    static InitParamValue expanded(String text) {
+        return new InitParamValue(text, true);
     }
 
     @Override
@@ -46,6 +59,20 @@ final class InitParamValue extends RawValue {
     @Override
     Integer wholeNumber(Setting setting, List<String> problems) {
         return parseWholeNumber(setting, setting.settingName(), text, problems);
+    }
+
+    @Override
+    Duration duration(Setting setting, List<String> problems) {
+        return parseDuration(setting, text, problems);
+    }
+
+    @Override
+    RawValue expand(Placeholders placeholders, Setting setting, List<String> problems) {
+        if (!Placeholders.mayContain(text)) {
+            return this;
+        }
+        String expanded = placeholders.expand(text, setting, setting.settingName(), problems);
+        return expanded == null ? null : expanded(expanded);
     }
 
     @Override

@@ -16,7 +16,12 @@ import java.util.TreeMap;
  * <p>Names and values are trimmed. Booleans are {@code true} or {@code false} in any case. Lists
  * ({@code keys_to_sign}, {@code jwk_fingerprints}, {@code cipher_suites}) are comma-separated values, each
  * trimmed, or a JSON array ({@code ["access_token", "refresh_token"]}, {@code [49199, 4865]}); an empty
- * value is an empty list. Numbers are plain decimal integers.
+ * value is an empty list. Numbers are plain decimal integers. Durations are in Go's syntax: {@code 500ms},
+ * {@code 5s}, {@code 1m30s}.
+ *
+ * <p>Every value may hold {@code ${env:NAME}} and {@code ${sys:name}} placeholders, expanded before it is read
+ * (so {@code ${env:KEYS}} may stand for a whole list); {@code $${} is a literal {@code ${}. An unset variable
+ * is a problem that names it.
  *
  * <p>Stateless and thread-safe.
  */
@@ -46,7 +51,13 @@ public final class InitParamsReader {
      *     values of the wrong type, and everything {@link SignerConfig.Builder#build()} rejects
      */
     public static SignerConfig read(Map<String, String> params, Collection<String> extraAllowed, String source) {
-        SettingsAssembler assembler = new SettingsAssembler(source, extraAllowed);
+        return read(params, extraAllowed, source, Placeholders.system());
+    }
+
+    /** As {@link #read(Map, Collection, String)}, with placeholders looked up in {@code placeholders}. */
+    static SignerConfig read(Map<String, String> params, Collection<String> extraAllowed, String source,
+            Placeholders placeholders) {
+        SettingsAssembler assembler = new SettingsAssembler(source, extraAllowed, placeholders);
         Map<String, RawValue> values = new LinkedHashMap<>();
         // Sorted, so that problems come out in the same order whatever map the container hands over.
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {

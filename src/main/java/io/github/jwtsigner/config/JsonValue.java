@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,6 +45,53 @@ final class JsonValue extends RawValue {
     @Override
     Integer wholeNumber(Setting setting, List<String> problems) {
         return asWholeNumber(setting, setting.settingName(), element, problems);
+    }
+
+    @Override
+    Duration duration(Setting setting, List<String> problems) {
+        String text = asString(setting, setting.settingName(), element, problems);
+        return text == null ? null : parseDuration(setting, text, problems);
+    }
+
+    /**
+     * Expands placeholders in a string, or in the strings of an array. A setting that is not a string (a
+     * number, a flag, a list) given as a string with a placeholder, such as {@code "${env:CACHE_SECONDS}"},
+     * is read from the expanded text as an init-param would be.
+     */
+    @Override
+    RawValue expand(Placeholders placeholders, Setting setting, List<String> problems) {
+        if (isString(element)) {
+            String text = element.getAsString();
+            if (!Placeholders.mayContain(text)) {
+                return this;
+            }
+            String expanded = placeholders.expand(text, setting, setting.settingName(), problems);
+            if (expanded == null) {
+                return null;
+            }
+            boolean stringSetting = setting.kind() == Setting.Kind.TEXT || setting.kind() == Setting.Kind.DURATION;
+            return stringSetting ? new JsonValue(new JsonPrimitive(expanded)) : InitParamValue.expanded(expanded);
+        }
+        if (!element.isJsonArray()) {
+            return this;
+        }
+        JsonArray copy = new JsonArray();
+        boolean ok = true;
+        for (int i = 0; i < element.getAsJsonArray().size(); i++) {
+            JsonElement item = element.getAsJsonArray().get(i);
+            if (isString(item) && Placeholders.mayContain(item.getAsString())) {
+                String expanded = placeholders.expand(item.getAsString(), setting, item(setting, i), problems);
+                ok &= expanded != null;
+                copy.add(expanded == null ? item : new JsonPrimitive(expanded));
+            } else {
+                copy.add(item);
+            }
+        }
+        return ok ? new JsonValue(copy) : null;
+    }
+
+    private static boolean isString(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
     }
 
     @Override

@@ -27,7 +27,13 @@ import java.util.Set;
  *
  * <p>The JSON must be strict RFC 8259 (Gson's leniencies refused) and name no member twice in one object.
  * Values must have their JSON type: strings, booleans, whole numbers, arrays of strings or of whole
- * numbers; {@code null} sets nothing. Strings are taken exactly as written, as KrakenD takes them.
+ * numbers; {@code null} sets nothing. Strings are taken exactly as written, as KrakenD takes them. Durations
+ * are strings in Go's syntax: {@code "5s"}.
+ *
+ * <p>Every string value of the signer object may hold {@code ${env:NAME}} and {@code ${sys:name}}
+ * placeholders; {@code $${} is a literal {@code ${}. A setting that is not a string may be written as a
+ * string holding a placeholder ({@code "cache_duration": "${env:CACHE_SECONDS}"}): the expanded text is then
+ * read as an init-param would be. An unset variable is a problem that names it.
  *
  * <p>Stateless and thread-safe.
  */
@@ -60,6 +66,11 @@ public final class KrakendConfigReader {
      *     {@link SignerConfig.Builder#build()} rejects
      */
     public static SignerConfig read(String json, String endpointOrNull, String source) {
+        return read(json, endpointOrNull, source, Placeholders.system());
+    }
+
+    /** As {@link #read(String, String, String)}, with placeholders looked up in {@code placeholders}. */
+    static SignerConfig read(String json, String endpointOrNull, String source, Placeholders placeholders) {
         String endpoint = endpointOrNull == null || endpointOrNull.isBlank() ? null : endpointOrNull.strip();
         JsonElement root;
         try {
@@ -93,7 +104,7 @@ public final class KrakendConfigReader {
         for (Map.Entry<String, JsonElement> e : signer.element.getAsJsonObject().entrySet()) {
             values.put(e.getKey(), new JsonValue(e.getValue()));
         }
-        return new SettingsAssembler(signer.source, Set.of()).assemble(values);
+        return new SettingsAssembler(signer.source, Set.of(), placeholders).assemble(values);
     }
 
     /** The signer element, and the source named in its problems. */

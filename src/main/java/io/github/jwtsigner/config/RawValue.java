@@ -1,7 +1,9 @@
 package io.github.jwtsigner.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One setting's value as written, before conversion: an init-param's text or a JSON value. Each conversion
@@ -26,6 +28,16 @@ abstract class RawValue {
 
     abstract List<Integer> wholeNumberList(Setting setting, List<String> problems);
 
+    abstract Duration duration(Setting setting, List<String> problems);
+
+    /**
+     * The value with its {@code ${env:NAME}} and {@code ${sys:name}} placeholders expanded.
+     *
+     * @return this value when it holds no placeholder, the expanded value, or {@code null} after adding a
+     *     problem
+     */
+    abstract RawValue expand(Placeholders placeholders, Setting setting, List<String> problems);
+
     /** Converts to the Java type {@link Setting#apply} expects; null after adding a problem. */
     final Object convert(Setting setting, List<String> problems) {
         return switch (setting.kind()) {
@@ -34,7 +46,19 @@ abstract class RawValue {
             case WHOLE_NUMBER -> wholeNumber(setting, problems);
             case TEXT_LIST -> textList(setting, problems);
             case WHOLE_NUMBER_LIST -> wholeNumberList(setting, problems);
+            case DURATION -> duration(setting, problems);
         };
+    }
+
+    /** Reads Go's duration syntax, such as {@code 500ms}, {@code 5s} or {@code 1m30s}. */
+    static Duration parseDuration(Setting setting, String text, List<String> problems) {
+        Optional<Duration> duration = GoDuration.parse(text);
+        if (duration.isEmpty()) {
+            problems.add(setting.settingName() + setting.quote(shorten(text)) + " is not a duration; expected"
+                    + " Go's syntax, a number and a unit (ns, us, ms, s, m, h), such as [500ms], [5s] or [1m30s]");
+            return null;
+        }
+        return duration.get();
     }
 
     /**

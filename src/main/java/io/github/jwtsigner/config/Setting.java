@@ -2,6 +2,7 @@ package io.github.jwtsigner.config;
 
 import io.github.jwtsigner.SignerConfig;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +31,26 @@ enum Setting {
     CYPHER_KEY(SignerConfig.CYPHER_KEY, Kind.TEXT),
     // Positivity is the builder's check; here only what fits in an int.
     MAX_BODY_BYTES(SignerConfig.MAX_BODY_BYTES, Kind.WHOLE_NUMBER, Integer.MIN_VALUE, Integer.MAX_VALUE,
-            "a whole number of bytes up to 2147483647, such as [" + SignerConfig.DEFAULT_MAX_BODY_BYTES + "]");
+            "a whole number of bytes up to 2147483647, such as [" + SignerConfig.DEFAULT_MAX_BODY_BYTES + "]"),
+    CACHE_DURATION(SignerConfig.CACHE_DURATION, Kind.WHOLE_NUMBER, Integer.MIN_VALUE, Integer.MAX_VALUE,
+            "a whole number of seconds up to 2147483647, such as [" + SignerConfig.DEFAULT_CACHE_DURATION + "]"),
+    JWK_CONNECT_TIMEOUT(SignerConfig.JWK_CONNECT_TIMEOUT, Kind.DURATION),
+    JWK_READ_TIMEOUT(SignerConfig.JWK_READ_TIMEOUT, Kind.DURATION),
+    JWK_MAX_BYTES(SignerConfig.JWK_MAX_BYTES, Kind.WHOLE_NUMBER, Integer.MIN_VALUE, Integer.MAX_VALUE,
+            "a whole number of bytes up to 2147483647, such as [" + SignerConfig.DEFAULT_JWK_MAX_BYTES + "]"),
+    JWK_LOCAL_CHECK_INTERVAL(SignerConfig.JWK_LOCAL_CHECK_INTERVAL, Kind.DURATION),
+    PEM_LOCAL_PATH(SignerConfig.PEM_LOCAL_PATH, Kind.TEXT),
+    KEYSTORE_PATH(SignerConfig.KEYSTORE_PATH, Kind.TEXT),
+    KEYSTORE_TYPE(SignerConfig.KEYSTORE_TYPE, Kind.TEXT),
+    KEYSTORE_PASSWORD(SignerConfig.KEYSTORE_PASSWORD, Kind.TEXT),
+    KEYSTORE_ALIAS(SignerConfig.KEYSTORE_ALIAS, Kind.TEXT),
+    KEY_PASSWORD(SignerConfig.KEY_PASSWORD, Kind.TEXT),
+    SIGNATURE_PROVIDER(SignerConfig.SIGNATURE_PROVIDER, Kind.TEXT);
 
     /** The shapes a setting's value can have. */
     enum Kind {
         TEXT("a string"),
+        DURATION("a duration such as [500ms], [5s] or [1m30s]"),
         FLAG("a boolean (true or false)"),
         WHOLE_NUMBER("a whole number"),
         TEXT_LIST("a list of strings"),
@@ -105,7 +121,7 @@ enum Setting {
 
     /** True when the value may be a secret and must never appear in a message. */
     boolean isSecret() {
-        return this == CYPHER_KEY;
+        return this == CYPHER_KEY || this == KEYSTORE_PASSWORD || this == KEY_PASSWORD;
     }
 
     /** The value as it may appear in a message: {@code " [value]"}, or nothing for a secret. */
@@ -116,7 +132,8 @@ enum Setting {
     /**
      * Hands a converted value to the builder.
      *
-     * @param value of the Java type that {@link #kind()} stands for: String, Boolean, Integer or a List of them
+     * @param value of the Java type that {@link #kind()} stands for: String, Boolean, Integer, Duration or a List
+     *     of String or Integer
      */
     @SuppressWarnings("unchecked")
     void apply(SignerConfig.Builder builder, Object value) {
@@ -137,6 +154,18 @@ enum Setting {
             case SECRET_URL -> builder.secretUrl((String) value);
             case CYPHER_KEY -> builder.cypherKey((String) value);
             case MAX_BODY_BYTES -> builder.maxBodyBytes((Integer) value);
+            case CACHE_DURATION -> builder.cacheDuration((Integer) value);
+            case JWK_CONNECT_TIMEOUT -> builder.jwkConnectTimeout((Duration) value);
+            case JWK_READ_TIMEOUT -> builder.jwkReadTimeout((Duration) value);
+            case JWK_MAX_BYTES -> builder.jwkMaxBytes((Integer) value);
+            case JWK_LOCAL_CHECK_INTERVAL -> builder.jwkLocalCheckInterval((Duration) value);
+            case PEM_LOCAL_PATH -> builder.pemLocalPath((String) value);
+            case KEYSTORE_PATH -> builder.keystorePath((String) value);
+            case KEYSTORE_TYPE -> builder.keystoreType((String) value);
+            case KEYSTORE_PASSWORD -> builder.keystorePassword((String) value);
+            case KEYSTORE_ALIAS -> builder.keystoreAlias((String) value);
+            case KEY_PASSWORD -> builder.keyPassword((String) value);
+            case SIGNATURE_PROVIDER -> builder.signatureProvider((String) value);
         };
     }
 }

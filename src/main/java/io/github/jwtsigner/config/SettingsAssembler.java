@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns settings by name, as either reader found them, into a {@link SignerConfig}: rejects unknown names
- * (suggesting the closest known one), converts each value to its setting's type, and lets
+ * (suggesting the closest known one), expands {@code ${env:NAME}} and {@code ${sys:name}} placeholders (see
+ * {@link Placeholders}), converts each value to its setting's type, and lets
  * {@link SignerConfig.Builder#build()} check the rest. Every problem, from whichever step, ends up in one
  * {@link InvalidConfigurationException}, each prefixed with the source it came from.
  *
@@ -26,6 +27,7 @@ final class SettingsAssembler {
     private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
 
     private final String source;
+    private final Placeholders placeholders;
     private final Set<String> extraNames;
     private final List<String> knownNames;
     private final List<String> problems = new ArrayList<>();
@@ -36,7 +38,13 @@ final class SettingsAssembler {
      *     they are skipped here
      */
     SettingsAssembler(String source, Collection<String> extraNames) {
+        this(source, extraNames, Placeholders.system());
+    }
+
+    /** @param placeholders expands {@code ${env:NAME}} and {@code ${sys:name}} in every setting's value */
+    SettingsAssembler(String source, Collection<String> extraNames, Placeholders placeholders) {
         this.source = source;
+        this.placeholders = placeholders;
         this.extraNames = new LinkedHashSet<>(extraNames);
         List<String> known = new ArrayList<>(SignerConfig.SETTING_NAMES);
         for (String extra : this.extraNames) {
@@ -69,6 +77,11 @@ final class SettingsAssembler {
         for (Setting setting : Setting.values()) {
             RawValue value = values.get(setting.settingName());
             if (value == null || value.isAbsent()) {
+                continue;
+            }
+            value = value.expand(placeholders, setting, problems);
+            if (value == null) {
+                rejected.add(setting.settingName());
                 continue;
             }
             Object converted = value.convert(setting, problems);

@@ -34,6 +34,19 @@ public final class CanonicalJson {
         return out.toByteArray();
     }
 
+    /**
+     * One string as a JSON string literal, escaped exactly as in {@link #toBytes}: the JWS header's values go
+     * through the same rules as the claims.
+     *
+     * @return the quoted string's UTF-8 bytes
+     * @throws SigningException with reason {@code INVALID_STRING} when {@code s} holds a lone surrogate
+     */
+    public static byte[] quoted(String s) {
+        Utf8Buffer out = new Utf8Buffer(s.length() + 8);
+        GoStringEscaper.writeQuoted(s, -1, out);
+        return out.toByteArray();
+    }
+
     private static void write(JsonNode value, Utf8Buffer out) {
         if (value instanceof ObjectNode) {
             writeObject((ObjectNode) value, out);

@@ -35,7 +35,8 @@ final class GoStringEscaper {
     }
 
     /**
-     * @param sourceOffset where the string starts in the parsed text, for the error message only
+     * @param sourceOffset where the string starts in the parsed text, for the error message only; negative for a
+     *     string that did not come from a parsed body
      * @throws SigningException with reason {@code INVALID_STRING} when {@code s} holds a lone surrogate
      */
     static void writeQuoted(String s, int sourceOffset, Utf8Buffer out) {
@@ -56,8 +57,9 @@ final class GoStringEscaper {
                     out.writeUtf8(Character.toCodePoint(c, s.charAt(++i)));
                 } else {
                     throw new SigningException(SigningException.Reason.INVALID_STRING,
-                            "claim string at offset [" + sourceOffset + "] holds a lone surrogate, which has no"
-                                    + " UTF-8 form; expected well-formed Unicode text");
+                            (sourceOffset >= 0 ? "claim string at offset [" + sourceOffset + "]" : "string")
+                                    + " holds a lone surrogate, which has no UTF-8 form; expected well-formed"
+                                    + " Unicode text");
                 }
             } else if (c == '\u2028' || c == '\u2029') {
                 // JavaScript string literals end at these; Go escapes them for that reason.

@@ -32,6 +32,16 @@ enum EcCurve {
         return Arrays.stream(values()).filter(c -> c.jwkName.equals(name)).findFirst();
     }
 
+    /** The curve these parameters describe, compared by value (field, coefficients, base point, order). */
+    static Optional<EcCurve> matching(ECParameterSpec parameters) {
+        return Arrays.stream(values()).filter(c -> sameCurve(c.spec, parameters)).findFirst();
+    }
+
+    private static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {
+        return a.getCurve().equals(b.getCurve()) && a.getGenerator().equals(b.getGenerator())
+                && a.getOrder().equals(b.getOrder()) && a.getCofactor() == b.getCofactor();
+    }
+
     static List<String> jwkNames() {
         return Arrays.stream(values()).map(c -> c.jwkName).toList();
     }

@@ -30,7 +30,8 @@ final class KeyPairCheck {
             case KTY_OKP -> "Ed25519";
             default -> null;
         };
-        if (jcaName == null || key.privateKey() == null) {
+        // Without a public key (a PEM EC or Ed25519 key that does not carry one) there is nothing to disagree.
+        if (jcaName == null || key.privateKey() == null || key.publicKey() == null) {
             return Optional.empty();
         }
         try {

@@ -7,10 +7,13 @@ import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.jws.JwsTokenSigner;
 import io.github.jwtsigner.jws.SignatureFunction;
 import io.github.jwtsigner.jws.SignatureFunctions;
+import io.github.jwtsigner.jws.SignatureProviders;
 import io.github.jwtsigner.jws.TokenSigner;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
+import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,24 +43,109 @@ public final class SigningKeys {
      * Parses the JWK Set, selects {@code config.kid()}, checks it against {@code config.alg()}, and returns
      * the signer for {@code config.typ()} and {@code config.full()}. Signs once to prove the key works.
      *
+     * <p>Without a configured kid, the first key of the set that can sign with {@code config.alg()} is used
+     * (see {@link #selectFirstUsable}), and its own kid goes into the header.
+     *
      * @param jwkSetJson a JWK Set {@code {"keys":[...]}} or a single JWK
      * @param source where the JSON came from, for messages, such as {@code config.keySource()}
      * @throws InvalidConfigurationException naming every problem found with the set or the selected key
      */
     public static TokenSigner load(SignerConfig config, String jwkSetJson, String source) {
         JwkSet set = JwkSet.parse(jwkSetJson, source);
-        Jwk key = select(set, config.alg(), config.kid(), source);
+        Jwk key = config.kid() == null ? selectFirstUsable(set, config.alg(), source)
+                : select(set, config.alg(), config.kid(), source);
+        return signer(config, key, key.kid().orElseThrow(), "kid [" + key.kid().orElseThrow() + "] in " + source);
+    }
+
+    /**
+     * Checks a key that did not come from a JWK Set (a PEM file, a keystore entry) exactly as a selected JWK is
+     * checked, and returns its signer under {@code config.kid()}. Signs once to prove the key works.
+     *
+     * @param key an RSA, EC or Ed25519 private key, or an HMAC secret key
+     * @param publicKeyOrNull its public key, if known, to prove the pair matches
+     * @param source where the key came from, for messages, such as {@code config.keySource()}
+     * @throws InvalidConfigurationException naming every problem found with the key
+     * @throws IllegalArgumentException when {@code config} has no kid
+     */
+    public static TokenSigner load(SignerConfig config, Key key, PublicKey publicKeyOrNull, String source) {
+        String kid = config.kid();
+        if (kid == null) {
+            throw new IllegalArgumentException(SignerConfig.KID + " is required for a key outside a JWK Set");
+        }
+        String subject = "the key in " + source;
+        Jwk jwk;
+        try {
+            jwk = JavaKeyJwk.convert(kid, key, publicKeyOrNull);
+        } catch (JwkFormatException e) {
+            throw new InvalidConfigurationException(subject + " cannot be used: " + e.getMessage());
+        }
+        List<String> problems = check(jwk, config.alg(), subject);
+        if (problems.isEmpty()) {
+            KeyPairCheck.problem(jwk).ifPresent(p -> problems.add(subject + " cannot be used: " + p));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return signer(config, jwk, kid, subject);
+    }
+
+    private static TokenSigner signer(SignerConfig config, Jwk key, String kid, String subject) {
         SignatureFunction function = key.isSymmetric()
                 ? SignatureFunctions.hmac(config.alg(), key.secret())
-                : SignatureFunctions.privateKey(config.alg(), key.privateKey());
-        TokenSigner signer = new JwsTokenSigner(config.alg(), config.kid(), config.typ(), config.full(), function);
+                : SignatureProviders.privateKey(config.alg(), key.privateKey(),
+                        SignatureProviders.resolve(config.signatureProvider().orElse(null), LOG), LOG);
+        TokenSigner signer = new JwsTokenSigner(config.alg(), kid, config.typ(), config.full(), function);
         try {
             signer.sign(PROBE_PAYLOAD);
         } catch (SigningException e) {
-            throw new InvalidConfigurationException("kid [" + config.kid() + "] in " + source
-                    + " cannot sign with alg [" + config.alg() + "]: " + e.getMessage(), e);
+            throw new InvalidConfigurationException(subject + " cannot sign with alg [" + config.alg() + "]: "
+                    + e.getMessage(), e);
         }
         return signer;
+    }
+
+    /**
+     * Selects the first key of the set, in document order, that has a kid and passes every check
+     * {@link #select} makes for {@code alg}. For a set that rotates: whoever publishes the set puts the key to
+     * sign with first among those that fit.
+     *
+     * @param source where the set came from, for messages
+     * @throws InvalidConfigurationException when no key fits, naming why each one was skipped
+     */
+    public static Jwk selectFirstUsable(JwkSet set, SigningAlgorithm alg, String source) {
+        Objects.requireNonNull(alg, "alg");
+        List<String> skipped = new ArrayList<>();
+        for (JwkSet.Entry entry : set.entries()) {
+            String subject = "key [" + entry.index() + "]" + (entry.kid() == null ? "" : " with kid [" + entry.kid()
+                    + "]");
+            if (entry.key() == null) {
+                skipped.add(subject + " cannot be read: " + entry.problem());
+                continue;
+            }
+            if (entry.kid() == null) {
+                skipped.add(subject + " has no kid, which the token header needs");
+                continue;
+            }
+            List<String> problems = check(entry.key(), alg, subject);
+            if (problems.isEmpty()) {
+                KeyPairCheck.problem(entry.key()).ifPresent(p -> problems.add(subject + " cannot be used: " + p));
+            }
+            if (problems.isEmpty()) {
+                warnAboutUse(entry.key(), entry.kid(), source);
+                return entry.key();
+            }
+            skipped.addAll(problems);
+        }
+        String intro = "no key in " + source + " can sign with alg [" + alg + "] (" + SignerConfig.KID
+                + " is left out, so the first key that fits is used)";
+        if (skipped.isEmpty()) {
+            throw new InvalidConfigurationException(intro + "; the JWK Set holds no keys");
+        }
+        List<String> problems = new ArrayList<>();
+        problems.add(intro + "; expected a key with a kid and private members that fits [" + alg + "]."
+                + " Skipped:");
+        problems.addAll(skipped);
+        throw new InvalidConfigurationException(problems);
     }
 
     /**
@@ -86,22 +174,26 @@ public final class SigningKeys {
             throw new InvalidConfigurationException(cannotBeUsed(kid, source, entry.problem()));
         }
         Jwk key = entry.key();
-        List<String> problems = check(key, alg, kid);
+        List<String> problems = check(key, alg, "kid [" + kid + "]");
         if (problems.isEmpty()) {
             KeyPairCheck.problem(key).ifPresent(p -> problems.add(cannotBeUsed(kid, source, p)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
-        key.use().filter(use -> !JwkParameters.USE_SIG.equals(use)).ifPresent(use -> LOG.log(Level.WARNING,
-                "kid [" + kid + "] in " + source + " declares use [" + use + "]; it signs all the same, as"
-                        + " KrakenD does, but a signing key should declare use [" + JwkParameters.USE_SIG + "]"));
+        warnAboutUse(key, kid, source);
         return key;
     }
 
-    private static List<String> check(Jwk key, SigningAlgorithm alg, String kid) {
+    private static void warnAboutUse(Jwk key, String kid, String source) {
+        key.use().filter(use -> !JwkParameters.USE_SIG.equals(use)).ifPresent(use -> LOG.log(Level.WARNING,
+                "kid [" + kid + "] in " + source + " declares use [" + use + "]; it signs all the same, as"
+                        + " KrakenD does, but a signing key should declare use [" + JwkParameters.USE_SIG + "]"));
+    }
+
+    /** @param subject names the key at the start of each problem, such as {@code kid [sim2]} */
+    private static List<String> check(Jwk key, SigningAlgorithm alg, String subject) {
         List<String> problems = new ArrayList<>();
-        String subject = "kid [" + kid + "]";
         if (!key.kty().equals(alg.keyType())) {
             problems.add(subject + " is a key of kty [" + key.kty() + "]; alg [" + alg + "] needs kty ["
                     + alg.keyType() + "]");

@@ -1,12 +1,16 @@
 package io.github.jwtsigner.jws;
 
 import io.github.jwtsigner.SigningAlgorithm;
+import io.github.jwtsigner.SigningException;
+import io.github.jwtsigner.json.CanonicalJson;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The JWS protected header, byte for byte as KrakenD writes it: {@code {"alg":"…","kid":"…","typ":"…"}},
- * these members in this order, no spaces, strings escaped as Go does.
+ * these members in this order, no spaces, strings escaped as Go does (by {@link CanonicalJson#quoted}, the
+ * same rules as the claims).
  *
  * <p>Stateless and thread-safe.
  */
@@ -19,22 +23,26 @@ final class ProtectedHeader {
      * @throws IllegalArgumentException when kid or typ holds a lone surrogate
      */
     static byte[] json(SigningAlgorithm alg, String kid, String typ) {
-        StringBuilder sb = new StringBuilder(32 + kid.length() + typ.length());
-        sb.append("{\"alg\":");
-        GoJsonString.appendQuoted(sb, alg.jwaName());
-        sb.append(",\"kid\":");
-        appendMember(sb, "kid", kid);
-        sb.append(",\"typ\":");
-        appendMember(sb, "typ", typ);
-        sb.append('}');
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32 + kid.length() + typ.length());
+        out.writeBytes(ascii("{\"alg\":"));
+        out.writeBytes(CanonicalJson.quoted(alg.jwaName()));
+        out.writeBytes(ascii(",\"kid\":"));
+        out.writeBytes(member("kid", kid));
+        out.writeBytes(ascii(",\"typ\":"));
+        out.writeBytes(member("typ", typ));
+        out.write('}');
+        return out.toByteArray();
     }
 
-    private static void appendMember(StringBuilder sb, String name, String value) {
+    private static byte[] member(String name, String value) {
         try {
-            GoJsonString.appendQuoted(sb, value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " holds a " + e.getMessage(), e);
+            return CanonicalJson.quoted(value);
+        } catch (SigningException e) {
+            throw new IllegalArgumentException(name + " " + e.getMessage(), e);
         }
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -5,18 +5,12 @@ import io.github.jwtsigner.JwtSignerFilter;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.config.InitParamsReader;
 import io.github.jwtsigner.config.KrakendConfigReader;
-import io.github.jwtsigner.jwk.SigningKeys;
 import io.github.jwtsigner.jws.PayloadSigner;
-import io.github.jwtsigner.jws.TokenSigner;
-import io.github.jwtsigner.remote.JwkFetcher;
-import io.github.jwtsigner.remote.KeyFetchException;
-import io.github.jwtsigner.remote.RemoteJwkSettings;
+import io.github.jwtsigner.keys.KeyRing;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 
 import java.lang.System.Logger;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +21,9 @@ import java.util.Set;
 
 /**
  * The filter's {@code init()}: reads the configuration from wherever it was given (a {@link SignerConfig}
- * passed in code, init-params, or a KrakenD JSON file), loads the key, and logs one ready line.
+ * passed in code, init-params, or a KrakenD JSON file), loads the key into a {@link KeyRing} (which reloads it
+ * in the background when its source can change), and logs one ready line naming the key source and the kid
+ * in use.
  *
  * <p>Part of the filter's plumbing, not an API. Stateless and thread-safe.
  */
@@ -40,15 +36,22 @@ public final class SignerStartup {
      * @param given the configuration passed to the filter's constructor, or null to read init-params
      * @throws InvalidConfigurationException naming every problem found
      */
-    public static ResponseSigning start(FilterConfig filterConfig, SignerConfig given, Logger log) {
+    public static Started start(FilterConfig filterConfig, SignerConfig given, Logger log) {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, JwtSignerFilter.class.getClassLoader());
         SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
-        TokenSigner tokenSigner = loadKey(config, locator, log);
+        KeyRing keys = KeyRing.start(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, keys_to_sign={2}, key source={3}",
-                config.alg(), config.kid(), config.keysToSign(), keySource(config));
-        return new ResponseSigning(new PayloadSigner(config.keysToSign(), () -> tokenSigner), config.maxBodyBytes(),
-                log);
+                config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
+        return new Started(new ResponseSigning(new PayloadSigner(config.keysToSign(), keys), config.maxBodyBytes(),
+                log), keys);
+    }
+
+    /**
+     * What {@link #start} made: the request handling, and the key ring behind it, which the filter closes in
+     * {@code destroy()} to stop reloading keys.
+     */
+    public record Started(ResponseSigning signing, KeyRing keys) {
     }
 
     private static SignerConfig checkNoInitParams(FilterConfig filterConfig, SignerConfig given) {
@@ -96,47 +99,6 @@ public final class SignerStartup {
             throw new InvalidConfigurationException(problems);
         }
         return config;
-    }
-
-    private static TokenSigner loadKey(SignerConfig config, WebappResourceLocator locator, Logger log) {
-        String path = config.jwkLocalPath().orElse(null);
-        if (path != null) {
-            WebappResourceLocator.Found file = locator.read(SignerConfig.JWK_LOCAL_PATH, path);
-            return SigningKeys.load(config, file.text(), SignerConfig.JWK_LOCAL_PATH + " [" + path + "]");
-        }
-        return SigningKeys.load(config, fetch(config, log), keySource(config));
-    }
-
-    /** Where the key comes from, for messages and logs; a password in {@code jwk_url} shows as {@code ***}. */
-    static String keySource(SignerConfig config) {
-        String url = config.jwkUrl().orElse(null);
-        if (url == null) {
-            return config.keySource();
-        }
-        String userInfo;
-        try {
-            userInfo = new URI(url).getRawUserInfo();
-        } catch (URISyntaxException e) {
-            userInfo = null;
-        }
-        return SignerConfig.JWK_URL + " [" + (userInfo == null ? url : url.replace(userInfo + "@", "***@")) + "]";
-    }
-
-    /** Fetches the key set from {@code jwk_url} once; a key server that cannot answer stops the start. */
-    private static String fetch(SignerConfig config, Logger log) {
-        RemoteJwkSettings settings = RemoteJwkSettings.builder()
-                .url(config.jwkUrl().orElseThrow())
-                .disableJwkSecurity(config.disableJwkSecurity())
-                .fingerprints(config.jwkFingerprints())
-                .cipherSuites(config.cipherSuites())
-                .localCaPath(config.jwkLocalCa().orElse(null))
-                .build();
-        settings.securityWarning().ifPresent(warning -> log.log(Level.WARNING, warning));
-        try {
-            return new JwkFetcher(settings).fetch();
-        } catch (KeyFetchException e) {
-            throw new InvalidConfigurationException(e.getMessage(), e);
-        }
     }
 
     private static Map<String, String> initParams(FilterConfig filterConfig) {

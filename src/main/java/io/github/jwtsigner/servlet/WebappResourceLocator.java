@@ -1,11 +1,14 @@
 package io.github.jwtsigner.servlet;
 
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.keys.KeyFileOpener;
 import jakarta.servlet.ServletContext;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -25,9 +28,12 @@ import java.util.List;
  * When nothing is found, the error lists every place looked in. Files are read as UTF-8, a leading byte order
  * mark dropped.
  *
+ * <p>Key files ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}) are found the same way,
+ * as bytes, through {@link #open}.
+ *
  * <p>Part of the filter's plumbing, not an API. Immutable; thread-safe as far as the ServletContext is.
  */
-public final class WebappResourceLocator {
+public final class WebappResourceLocator implements KeyFileOpener {
     /** The prefix that makes a path a classpath resource. */
     public static final String CLASSPATH_PREFIX = "classpath:";
 
@@ -62,8 +68,24 @@ public final class WebappResourceLocator {
      *     cannot be read
      */
     public Found read(String setting, String path) {
+        Opened opened = open(setting, path);
+        return new Found(text(opened.bytes()), opened.location());
+    }
+
+    /**
+     * Finds and reads a key file as bytes (a keystore is binary), with the file behind it when there is one:
+     * an absolute or working-directory file, a webapp resource of an unpacked webapp
+     * ({@code ServletContext.getRealPath}), or a classpath resource in a directory. A {@code KeyRing} watches
+     * that file for changes.
+     *
+     * @param setting the name of the setting that holds {@code path}, for messages
+     * @throws InvalidConfigurationException when nothing is found (listing every place looked in) or the file
+     *     cannot be read
+     */
+    @Override
+    public Opened open(String setting, String path) {
         List<String> looked = new ArrayList<>();
-        Found found;
+        Opened found;
         try {
             found = find(path, looked);
         } catch (UncheckedIOException e) {
@@ -79,7 +101,7 @@ public final class WebappResourceLocator {
         return found;
     }
 
-    private Found find(String path, List<String> looked) {
+    private Opened find(String path, List<String> looked) {
         if (path.startsWith(CLASSPATH_PREFIX)) {
             return fromClasspath(stripSlash(path.substring(CLASSPATH_PREFIX.length())), looked);
         }
@@ -96,7 +118,7 @@ public final class WebappResourceLocator {
             String resource = "/" + stripSlash(path);
             String where = "webapp resource [" + resource + "]";
             looked.add(where);
-            Found found = fromStream(context.getResourceAsStream(resource), where);
+            Opened found = fromStream(context.getResourceAsStream(resource), where, realFile(resource));
             if (found != null) {
                 return found;
             }
@@ -108,12 +130,13 @@ public final class WebappResourceLocator {
         return fromFile(file.toAbsolutePath(), looked);
     }
 
-    private Found fromClasspath(String name, List<String> looked) {
+    private Opened fromClasspath(String name, List<String> looked) {
         ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         if (contextLoader != null) {
             String where = "classpath resource [" + name + "] (thread context class loader)";
             looked.add(where);
-            Found found = fromStream(contextLoader.getResourceAsStream(name), where);
+            Opened found = fromStream(contextLoader.getResourceAsStream(name), where,
+                    classpathFile(contextLoader, name));
             if (found != null) {
                 return found;
             }
@@ -121,32 +144,60 @@ public final class WebappResourceLocator {
         if (filterLoader != null && filterLoader != contextLoader) {
             String where = "classpath resource [" + name + "] (filter class loader)";
             looked.add(where);
-            return fromStream(filterLoader.getResourceAsStream(name), where);
+            return fromStream(filterLoader.getResourceAsStream(name), where, classpathFile(filterLoader, name));
         }
         return null;
     }
 
-    private static Found fromFile(Path file, List<String> looked) {
+    private static Opened fromFile(Path file, List<String> looked) {
         String where = "file [" + file + "]";
         looked.add(where);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return new Found(text(Files.readAllBytes(file)), where);
+            return new Opened(Files.readAllBytes(file), where, file);
         } catch (IOException e) {
             throw new UncheckedIOException(where, e);
         }
     }
 
-    private static Found fromStream(InputStream in, String where) {
+    private static Opened fromStream(InputStream in, String where, Path file) {
         if (in == null) {
             return null;
         }
         try (InputStream stream = in) {
-            return new Found(text(stream.readAllBytes()), where);
+            return new Opened(stream.readAllBytes(), where, file);
         } catch (IOException e) {
             throw new UncheckedIOException(where, e);
+        }
+    }
+
+    /** The file behind a webapp resource of an unpacked webapp, or null (a packed war has none). */
+    private Path realFile(String resource) {
+        String real = context.getRealPath(resource);
+        return real == null ? null : existingFile(real);
+    }
+
+    /** The file behind a classpath resource in a directory, or null (one inside a jar has none). */
+    private static Path classpathFile(ClassLoader loader, String name) {
+        URL url = loader.getResource(name);
+        if (url == null || !"file".equals(url.getProtocol())) {
+            return null;
+        }
+        try {
+            return existingFile(Path.of(url.toURI()).toString());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Path existingFile(String path) {
+        try {
+            Path file = Path.of(path);
+            return Files.isRegularFile(file) ? file : null;
+        } catch (InvalidPathException e) {
+            return null;
         }
     }
 

@@ -339,10 +339,9 @@ class InitParamsReaderTest {
                 SOURCE + ": full [maybe] is not a boolean; expected true or false",
                 SOURCE + ": max_body_bytes [lots] is not a whole number; expected a whole number of bytes up to"
                         + " 2147483647, such as [1048576]",
-                SOURCE + ": alg [HS257] is not supported; expected one of " + SigningAlgorithm.jwaNames(),
-                SOURCE + ": kid is required: it selects the key in the JWK Set and is written into the token"
-                        + " header"), e.problems());
-        assertTrue(e.getMessage().startsWith("invalid JWT signer configuration, 5 problems:"), e.getMessage());
+                SOURCE + ": alg [HS257] is not supported; expected one of " + SigningAlgorithm.jwaNames()),
+                e.problems());
+        assertTrue(e.getMessage().startsWith("invalid JWT signer configuration, 4 problems:"), e.getMessage());
     }
 
     @Test
@@ -361,5 +360,114 @@ class InitParamsReaderTest {
         assertEquals(List.of(SOURCE + ": cypher_key is not supported yet (KrakenD's encrypted JWK files);"
                 + " expected jwk_local_path or jwk_url with a plain JWK Set"), e.problems());
         assertFalse(e.getMessage().contains(secret), e.getMessage());
+    }
+
+    // Key sources, refresh settings and placeholders.
+
+    private static final Placeholders TEST_PLACEHOLDERS = new Placeholders(
+            Map.of("KS_PASS", "pkcs12-pass", "KEYS", "access_token, refresh_token", "CACHE", "60")::get,
+            Map.of("keys.dir", "/etc/keys")::get);
+
+    @Test
+    void readsKeystoreAndRefreshSettings() {
+        Map<String, String> params = new HashMap<>();
+        params.put("alg", "RS256");
+        params.put("kid", "rsa-2025");
+        params.put("keys_to_sign", "access_token");
+        params.put("keystore_path", "/etc/keys/signing.jks");
+        params.put("keystore_password", "store-pass");
+        params.put("keystore_alias", "signing");
+        params.put("key_password", "key-pass");
+        params.put("cache_duration", "60");
+        params.put("jwk_connect_timeout", "750ms");
+        params.put("jwk_read_timeout", "1m30s");
+        params.put("jwk_max_bytes", "4096");
+        params.put("jwk_local_check_interval", "0s");
+
+        SignerConfig config = InitParamsReader.read(params, SOURCE);
+
+        assertAll(
+                () -> assertEquals(SignerConfig.KeySourceType.KEYSTORE_PATH, config.keySourceType()),
+                () -> assertEquals(Optional.of("/etc/keys/signing.jks"), config.keystorePath()),
+                () -> assertEquals(Optional.of("JKS"), config.keystoreType()),
+                () -> assertEquals(Optional.of("store-pass"), config.keystorePassword()),
+                () -> assertEquals(Optional.of("signing"), config.keystoreAlias()),
+                () -> assertEquals(Optional.of("key-pass"), config.keyPassword()),
+                () -> assertEquals(60, config.cacheDuration()),
+                () -> assertEquals(java.time.Duration.ofMillis(750), config.jwkConnectTimeout()),
+                () -> assertEquals(java.time.Duration.ofSeconds(90), config.jwkReadTimeout()),
+                () -> assertEquals(4096, config.jwkMaxBytes()),
+                () -> assertEquals(java.time.Duration.ZERO, config.jwkLocalCheckInterval()));
+    }
+
+    @Test
+    void refusesADurationNotInGoSyntax() {
+        assertEquals(List.of(SOURCE + ": jwk_read_timeout [10 seconds] is not a duration; expected Go's syntax, a"
+                + " number and a unit (ns, us, ms, s, m, h), such as [500ms], [5s] or [1m30s]"),
+                problems(minimalWith("jwk_read_timeout", "10 seconds")));
+    }
+
+    @Test
+    void expandsPlaceholdersInEveryValueBeforeReadingIt() {
+        Map<String, String> params = new HashMap<>();
+        params.put("alg", "RS256");
+        params.put("kid", "rsa-2025");
+        params.put("keys_to_sign", "${env:KEYS}");
+        params.put("keystore_path", "${sys:keys.dir}/signing.p12");
+        params.put("keystore_password", "${env:KS_PASS}");
+        params.put("keystore_alias", "signing");
+        params.put("cache_duration", "${env:CACHE}");
+
+        SignerConfig config = InitParamsReader.read(params, Set.of(), SOURCE, TEST_PLACEHOLDERS);
+
+        assertAll(
+                () -> assertEquals("[access_token, refresh_token]", config.keysToSign().toString()),
+                () -> assertEquals(Optional.of("/etc/keys/signing.p12"), config.keystorePath()),
+                () -> assertEquals(Optional.of("PKCS12"), config.keystoreType()),
+                () -> assertEquals(Optional.of("pkcs12-pass"), config.keystorePassword()),
+                () -> assertEquals(60, config.cacheDuration()));
+    }
+
+    @Test
+    void namesAnUnsetVariableAndItsSettingOnceWithoutRestatingIt() {
+        Map<String, String> params = new HashMap<>();
+        params.put("alg", "RS256");
+        params.put("kid", "rsa-2025");
+        params.put("keys_to_sign", "access_token");
+        params.put("keystore_path", "/etc/keys/signing.p12");
+        params.put("keystore_password", "${env:NO_SUCH_PASSWORD}");
+        params.put("keystore_alias", "signing");
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> InitParamsReader.read(params, Set.of(), SOURCE, TEST_PLACEHOLDERS));
+
+        assertEquals(List.of(SOURCE + ": keystore_password refers to environment variable [NO_SUCH_PASSWORD], which"
+                + " is not set; expected it to be set in the server's environment"), e.problems());
+    }
+
+    @Test
+    void keepsSpacesAVariableBringsButTrimsTheParamAroundIt() {
+        Placeholders spaced = new Placeholders(Map.of("PASS", " with spaces ")::get, name -> null);
+        Map<String, String> params = new HashMap<>();
+        params.put("alg", "RS256");
+        params.put("kid", "rsa-2025");
+        params.put("keys_to_sign", "access_token");
+        params.put("keystore_path", "/etc/keys/signing.p12");
+        params.put("keystore_password", "\n   ${env:PASS}\n ");
+        params.put("keystore_alias", "signing");
+
+        SignerConfig config = InitParamsReader.read(params, Set.of(), SOURCE, spaced);
+
+        assertEquals(Optional.of(" with spaces "), config.keystorePassword());
+    }
+
+    @Test
+    void leavesKidOutForAJwkSetSource() {
+        Map<String, String> params = minimal();
+        params.remove("kid");
+
+        SignerConfig config = InitParamsReader.read(params, SOURCE);
+
+        assertEquals(null, config.kid());
     }
 }

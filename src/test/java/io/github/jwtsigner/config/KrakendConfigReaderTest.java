@@ -192,12 +192,11 @@ class KrakendConfigReaderTest {
         String json = "{\"endpoint\": \"/login\", \"extra_config\": {\"auth/signer\": {\"alg\": \"HS256\"}}}";
 
         assertEquals(List.of(
-                SOURCE + ", endpoint [/login]: kid is required: it selects the key in the JWK Set and is written"
-                        + " into the token header",
                 SOURCE + ", endpoint [/login]: keys_to_sign is required; expected at least one member name, such"
                         + " as [access_token]",
-                SOURCE + ", endpoint [/login]: no key source: set jwk_local_path (a JWK Set file) or jwk_url (a"
-                        + " URL serving one)"), problems(json, null));
+                SOURCE + ", endpoint [/login]: no key source: set one of jwk_local_path (a JWK Set file), jwk_url"
+                        + " (a URL serving one), pem_local_path (a PEM private key) or keystore_path (a PKCS#12 or"
+                        + " JKS keystore)"), problems(json, null));
     }
 
     @Test
@@ -453,12 +452,11 @@ class KrakendConfigReaderTest {
                 SOURCE + ": cipher_suites item 2 [4865] is a JSON string; expected a JSON number: an IANA cipher"
                         + " suite id from 0 to 65535, such as [49199]",
                 SOURCE + ": alg [HS257] is not supported; expected one of " + SigningAlgorithm.jwaNames(),
-                SOURCE + ": kid is required: it selects the key in the JWK Set and is written into the token header",
                 SOURCE + ": keys_to_sign lists [access_token] twice",
                 SOURCE + ": both jwk_local_path [WEB-INF/jwk.json] and jwk_url [https://keys.example.com/jwk.json]"
                         + " are set; expected exactly one key source",
                 SOURCE + ": max_body_bytes [0] must be positive; the default is 1048576"), e.problems());
-        assertTrue(e.getMessage().startsWith("invalid JWT signer configuration, 8 problems:"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid JWT signer configuration, 7 problems:"), e.getMessage());
     }
 
     @Test
@@ -486,5 +484,94 @@ class KrakendConfigReaderTest {
 
         assertEquals(List.of(SOURCE + ": cypher_key is a JSON number; expected a JSON string"), e.problems());
         assertFalse(e.getMessage().contains("8675309"), e.getMessage());
+    }
+
+    // Key sources, refresh settings and placeholders.
+
+    @Test
+    void readsDurationsAsGoStringsAndSizesAsNumbers() {
+        String json = """
+                {
+                  "alg": "ES256",
+                  "keys_to_sign": ["access_token"],
+                  "jwk_url": "https://keys.example.com/jwks.json",
+                  "cache_duration": 300,
+                  "jwk_connect_timeout": "2s",
+                  "jwk_read_timeout": "2.5s",
+                  "jwk_max_bytes": 65536
+                }
+                """;
+
+        SignerConfig config = KrakendConfigReader.read(json, null, SOURCE);
+
+        assertAll(
+                () -> assertEquals(null, config.kid()),
+                () -> assertEquals(SignerConfig.KeySourceType.JWK_URL, config.keySourceType()),
+                () -> assertEquals(300, config.cacheDuration()),
+                () -> assertEquals(java.time.Duration.ofSeconds(2), config.jwkConnectTimeout()),
+                () -> assertEquals(java.time.Duration.ofMillis(2500), config.jwkReadTimeout()),
+                () -> assertEquals(65536, config.jwkMaxBytes()));
+    }
+
+    @Test
+    void refusesADurationGivenAsANumber() {
+        assertEquals(List.of(SOURCE + ": jwk_local_check_interval [5] is a JSON number; expected a JSON string"),
+                problems(signerWith("\"jwk_local_check_interval\": 5"), null));
+    }
+
+    @Test
+    void expandsPlaceholdersInStringsAndListItems() {
+        Placeholders placeholders = new Placeholders(Map.of("PEM", "/etc/keys/signing.pem", "KEY2", "id_token",
+                "SECONDS", "120", "FULL", "true")::get, Map.of("kid", "ec-1")::get);
+        String json = """
+                {
+                  "alg": "ES256",
+                  "kid": "${sys:kid}",
+                  "keys_to_sign": ["access_token", "${env:KEY2}"],
+                  "pem_local_path": "${env:PEM}",
+                  "cache_duration": "${env:SECONDS}",
+                  "full": "${env:FULL}"
+                }
+                """;
+
+        SignerConfig config = KrakendConfigReader.read(json, null, SOURCE, placeholders);
+
+        assertAll(
+                () -> assertEquals("ec-1", config.kid()),
+                () -> assertEquals("[access_token, id_token]", config.keysToSign().toString()),
+                () -> assertEquals(Optional.of("/etc/keys/signing.pem"), config.pemLocalPath()),
+                () -> assertEquals(120, config.cacheDuration()),
+                () -> assertTrue(config.full()));
+    }
+
+    @Test
+    void readsANumberGivenAsAStringWithAPlaceholderAsAnInitParamWouldBe() {
+        Placeholders placeholders = new Placeholders(Map.of("SECONDS", "soon")::get, name -> null);
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> KrakendConfigReader.read(signerWith("\"cache_duration\": \"${env:SECONDS}\""), null, SOURCE,
+                        placeholders));
+
+        assertEquals(List.of(SOURCE + ": cache_duration [soon] is not a whole number; expected a whole number of"
+                + " seconds up to 2147483647, such as [900]"), e.problems());
+    }
+
+    @Test
+    void namesAnUnsetVariableInAListItem() {
+        Placeholders none = new Placeholders(name -> null, name -> null);
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> KrakendConfigReader.read(signerWith("\"jwk_fingerprints\": [\"${env:PIN}\"]"), null, SOURCE,
+                        none));
+
+        assertEquals(List.of(SOURCE + ": jwk_fingerprints item 1 refers to environment variable [PIN], which is not"
+                + " set; expected it to be set in the server's environment"), e.problems());
+    }
+
+    @Test
+    void leavesAStringWithoutPlaceholderForANumberSettingATypeError() {
+        assertEquals(List.of(SOURCE + ": cache_duration [60] is a JSON string; expected a JSON number: a whole"
+                + " number of seconds up to 2147483647, such as [900]"),
+                problems(signerWith("\"cache_duration\": \"60\""), null));
     }
 }

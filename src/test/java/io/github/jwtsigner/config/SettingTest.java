@@ -27,11 +27,13 @@ class SettingTest {
     }
 
     @Test
-    void hidesTheValueOfCypherKeyOnly() {
+    void hidesTheValuesOfCypherKeyAndThePasswordsOnly() {
         assertEquals("", Setting.CYPHER_KEY.quote("secret"));
+        assertEquals("", Setting.KEYSTORE_PASSWORD.quote("secret"));
         assertEquals(" [s3://b/k]", Setting.SECRET_URL.quote("s3://b/k"));
         assertTrue(Setting.CYPHER_KEY.isSecret());
-        assertEquals(List.of(Setting.CYPHER_KEY), Arrays.stream(Setting.values()).filter(Setting::isSecret).toList());
+        assertEquals(List.of(Setting.CYPHER_KEY, Setting.KEYSTORE_PASSWORD, Setting.KEY_PASSWORD),
+                Arrays.stream(Setting.values()).filter(Setting::isSecret).toList());
     }
 
     @Test
@@ -61,5 +63,31 @@ class SettingTest {
         assertFalse(config.disableJwkSecurity());
         assertEquals(List.of(4865), config.cipherSuites());
         assertEquals(10, config.maxBodyBytes());
+    }
+
+    @Test
+    void appliesDurationsAndKeystoreSettingsToTheBuilder() {
+        SignerConfig.Builder builder = SignerConfig.builder().alg("RS256").kid("k1").keysToSign("access_token");
+        Setting.KEYSTORE_PATH.apply(builder, "/keys/signing.p12");
+        Setting.KEYSTORE_TYPE.apply(builder, "pkcs12");
+        Setting.KEYSTORE_PASSWORD.apply(builder, "store");
+        Setting.KEYSTORE_ALIAS.apply(builder, "signing");
+        Setting.KEY_PASSWORD.apply(builder, "key");
+        Setting.CACHE_DURATION.apply(builder, 30);
+        Setting.JWK_CONNECT_TIMEOUT.apply(builder, java.time.Duration.ofMillis(300));
+        Setting.JWK_READ_TIMEOUT.apply(builder, java.time.Duration.ofSeconds(3));
+        Setting.JWK_MAX_BYTES.apply(builder, 2048);
+        Setting.JWK_LOCAL_CHECK_INTERVAL.apply(builder, java.time.Duration.ofSeconds(1));
+
+        SignerConfig config = builder.build();
+
+        assertEquals(Optional.of("PKCS12"), config.keystoreType());
+        assertEquals(Optional.of("key"), config.keyPassword());
+        assertEquals(30, config.cacheDuration());
+        assertEquals(java.time.Duration.ofMillis(300), config.jwkConnectTimeout());
+        assertEquals(java.time.Duration.ofSeconds(3), config.jwkReadTimeout());
+        assertEquals(2048, config.jwkMaxBytes());
+        assertEquals(java.time.Duration.ofSeconds(1), config.jwkLocalCheckInterval());
+        assertEquals(Setting.Kind.DURATION, Setting.JWK_READ_TIMEOUT.kind());
     }
 }

@@ -27,7 +27,7 @@ final class ExplodedWebapp {
             Path webInf = Files.createDirectories(root.resolve("WEB-INF"));
             Files.writeString(webInf.resolve("web.xml"), registration.webXml(initParams), StandardCharsets.UTF_8);
             Path jwk = Files.createDirectories(webInf.resolve("jwk"));
-            try (InputStream in = ExplodedWebapp.class.getResourceAsStream("/it/symmetric-jwk.json")) {
+            try (InputStream in = ExplodedWebapp.class.getResourceAsStream("/jwk/krakend-symmetric-jwk.json")) {
                 Files.copy(in, jwk.resolve("symmetric.json"), StandardCopyOption.REPLACE_EXISTING);
             }
             for (Class<?> c : registration.webappClasses()) {

@@ -7,7 +7,7 @@ import java.util.Map;
 enum Registration {
     INIT_PARAMS(List.of(LoginServlet.class)),
     ANNOTATED(List.of(LoginServlet.class, AnnotatedSignerFilter.class)),
-    PROGRAMMATIC(List.of(LoginServlet.class, ProgrammaticRegistration.class));
+    PROGRAMMATIC(List.of(LoginServlet.class, SignerRegistration.class));
 
     static final Map<String, String> GOOD_PARAMS = Map.of(
             "alg", "HS256",
@@ -55,7 +55,7 @@ enum Registration {
                     .append("</filter-mapping>\n");
         }
         if (this == PROGRAMMATIC) {
-            sb.append("  <listener><listener-class>").append(ProgrammaticRegistration.class.getName())
+            sb.append("  <listener><listener-class>").append(SignerRegistration.class.getName())
                     .append("</listener-class></listener>\n");
         }
         sb.append("</web-app>\n");

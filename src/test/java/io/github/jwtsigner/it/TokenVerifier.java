@@ -21,7 +21,7 @@ final class TokenVerifier {
     }
 
     static TokenVerifier sim2() {
-        try (InputStream in = TokenVerifier.class.getResourceAsStream("/it/symmetric-jwk.json")) {
+        try (InputStream in = TokenVerifier.class.getResourceAsStream("/jwk/krakend-symmetric-jwk.json")) {
             JsonWebKeySet set = new JsonWebKeySet(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return new TokenVerifier(set.findJsonWebKey("sim2", null, null, null));
         } catch (IOException | JoseException e) {

@@ -428,4 +428,132 @@ class SigningKeysTest {
 
         assertEquals(3, signer.sign("{}".getBytes(StandardCharsets.UTF_8)).split("\\.").length);
     }
+
+    // kid left out: the first key that fits signs, under its own kid.
+
+    private static SignerConfig kidless(String alg) {
+        return SignerConfig.builder().alg(alg).keysToSign("access_token").jwkUrl("https://keys.example.com/jwks")
+                .build();
+    }
+
+    @Test
+    void withoutKidSignsWithTheFirstKeyThatFitsUnderItsOwnKid() {
+        // sim1 declares alg A128KW, so sim2 is the first key that fits HS256: KrakenD's token, byte for byte.
+        TokenSigner signer = SigningKeys.load(kidless("HS256"), resource(TestJwks.KRAKEND), SOURCE);
+
+        assertEquals("sim2", signer.kid());
+        assertEquals(KRAKEND_TOKEN, signer.sign(KRAKEND_PAYLOAD.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void withoutKidTakesTheKeysInSetOrder() {
+        String json = set(TestJwks.octKey("second-in-line", 32), TestJwks.octKey("third", 64));
+
+        assertEquals("second-in-line", SigningKeys.load(kidless("HS256"), json, SOURCE).kid());
+        assertEquals("third", SigningKeys.load(kidless("HS512"), json, SOURCE).kid());
+    }
+
+    @Test
+    void withoutKidNamesWhyEachKeyWasSkipped() {
+        JsonObject noKid = TestJwks.octKey("x", 32);
+        noKid.remove("kid");
+        JsonObject unknown = new JsonObject();
+        unknown.addProperty("kty", "XYZ");
+        unknown.addProperty("kid", "odd");
+        String json = set(noKid, TestJwks.octKey("short", 16), jwk(TestJwks.GENERATED, "gen-p384"), unknown,
+                jwk(TestJwks.KRAKEND, "sim1"));
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> SigningKeys.load(kidless("HS256"), json, SOURCE));
+
+        assertEquals(List.of(
+                "no key in " + SOURCE + " can sign with alg [HS256] (kid is left out, so the first key that fits is"
+                        + " used); expected a key with a kid and private members that fits [HS256]. Skipped:",
+                "key [0] has no kid, which the token header needs",
+                "key [1] with kid [short] is an HMAC key of [16] bytes; alg [HS256] needs at least [32] bytes (RFC 7518"
+                        + " §3.2)",
+                "key [2] with kid [gen-p384] is a key of kty [EC]; alg [HS256] needs kty [oct]",
+                "key [3] with kid [odd] cannot be read: kty [XYZ] is not supported; expected one of [oct, RSA, EC, OKP]",
+                "key [4] with kid [sim1] is an HMAC key of [16] bytes; alg [HS256] needs at least [32] bytes (RFC 7518"
+                        + " §3.2)",
+                "key [4] with kid [sim1] declares alg [A128KW]; expected [HS256], the configured alg"), e.problems());
+        assertNoKeyMaterial(e.getMessage(), json);
+    }
+
+    @Test
+    void withoutKidSaysAnEmptySetHoldsNoKeys() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> SigningKeys.load(kidless("HS256"), "{\"keys\":[]}", SOURCE));
+
+        assertEquals(List.of("no key in " + SOURCE + " can sign with alg [HS256] (kid is left out, so the first key"
+                + " that fits is used); the JWK Set holds no keys"), e.problems());
+    }
+
+    @Test
+    void withoutKidSkipsAKeyWhosePrivateMemberDoesNotMatch() throws Exception {
+        JsonObject good = jwk(TestJwks.GENERATED, "gen-p384");
+        JsonObject mismatched = good.deepCopy();
+        mismatched.addProperty("kid", "mismatched");
+        mismatched.addProperty("d", TestJwks.base64url(new byte[48]).replace('A', 'B'));
+
+        TokenSigner signer = SigningKeys.load(kidless("ES384"), set(mismatched, good), SOURCE);
+
+        assertEquals("gen-p384", signer.kid());
+    }
+
+    // Keys from outside a JWK Set: PEM files and keystores.
+
+    @Test
+    void loadsAJavaKeyUnderTheConfiguredKid() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("Ed25519");
+        java.security.KeyPair pair = g.generateKeyPair();
+        SignerConfig config = SignerConfig.builder().alg("EdDSA").kid("ed-pem").keysToSign("a").pemLocalPath("k.pem")
+                .build();
+
+        TokenSigner signer = SigningKeys.load(config, pair.getPrivate(), pair.getPublic(), "pem_local_path [k.pem]");
+
+        String token = signer.sign("{}".getBytes(StandardCharsets.UTF_8));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setCompactSerialization(token);
+        jws.setKey(pair.getPublic());
+        assertTrue(jws.verifySignature());
+        assertEquals("ed-pem", jws.getKeyIdHeaderValue());
+    }
+
+    @Test
+    void checksAJavaKeyAsAJwkAndProvesThePair() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        SignerConfig config = SignerConfig.builder().alg("RS256").kid("r").keysToSign("a").pemLocalPath("k.pem")
+                .build();
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> SigningKeys.load(config, g.generateKeyPair().getPrivate(), g.generateKeyPair().getPublic(),
+                        "keystore_path [k.p12]"));
+
+        assertEquals(List.of("the key in keystore_path [k.p12] cannot be used: its private member [d] does not belong"
+                + " to its public members; expected a matching key pair"), e.problems());
+    }
+
+    @Test
+    void refusesAJavaKeyOfAKindNoJwsUses() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("DSA");
+        g.initialize(2048);
+        SignerConfig config = SignerConfig.builder().alg("RS256").kid("r").keysToSign("a").pemLocalPath("k.pem")
+                .build();
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> SigningKeys.load(config, g.generateKeyPair().getPrivate(), null, "pem_local_path [k.pem]"));
+
+        assertEquals(List.of("the key in pem_local_path [k.pem] cannot be used: it is a [DSA] key; expected an RSA, EC"
+                + " or Ed25519 private key, or an HMAC secret key"), e.problems());
+    }
+
+    @Test
+    void needsAKidForAJavaKey() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SigningKeys.load(kidless("HS256"), new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"),
+                        null, "x"));
+        assertEquals("kid is required for a key outside a JWK Set", e.getMessage());
+    }
 }

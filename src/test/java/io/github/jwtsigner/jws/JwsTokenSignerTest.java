@@ -84,7 +84,7 @@ class JwsTokenSignerTest {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> new JwsTokenSigner(SigningAlgorithm.HS256, "k\uDC00", "JWT", false, (h, p) -> new byte[1]));
 
-        assertEquals(List.of("kid holds a lone UTF-16 surrogate at index [1]; expected valid Unicode text"),
+        assertEquals(List.of("kid string holds a lone surrogate, which has no UTF-8 form; expected well-formed Unicode text"),
                 e.problems());
     }
 

@@ -41,6 +41,6 @@ class ProtectedHeaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProtectedHeader.json(SigningAlgorithm.HS256, "ok", "JWT\uD800"));
 
-        assertEquals("typ holds a lone UTF-16 surrogate at index [3]; expected valid Unicode text", e.getMessage());
+        assertEquals("typ string holds a lone surrogate, which has no UTF-8 form; expected well-formed Unicode text", e.getMessage());
     }
 }

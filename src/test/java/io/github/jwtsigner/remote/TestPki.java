@@ -36,16 +36,19 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Test certificates made on the spot: EC P-256 CAs and server certificates they issue. */
-final class TestPki {
-    static final char[] PASSWORD = "changeit".toCharArray();
+/**
+ * Test certificates made on the spot: EC P-256 CAs and server certificates they issue. Public, so that the key
+ * source and integration tests can serve HTTPS too.
+ */
+public final class TestPki {
+    public static final char[] PASSWORD = "changeit".toCharArray();
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
     private TestPki() {
     }
 
     /** A self-signed CA. */
-    static Ca newCa(String commonName) {
+    public static Ca newCa(String commonName) {
         KeyPair keys = ecKeyPair();
         X500Name name = new X500Name("CN=" + commonName);
         try {
@@ -62,9 +65,9 @@ final class TestPki {
     }
 
     /** A CA and what it issues. */
-    static final class Ca {
-        final KeyPair keys;
-        final X509Certificate certificate;
+    public static final class Ca {
+        public final KeyPair keys;
+        public final X509Certificate certificate;
 
         Ca(KeyPair keys, X509Certificate certificate) {
             this.keys = keys;
@@ -72,7 +75,7 @@ final class TestPki {
         }
 
         /** A TLS server certificate for DNS names and IPv4/IPv6 literals. */
-        Server issue(String... hosts) {
+        public Server issue(String... hosts) {
             KeyPair serverKeys = ecKeyPair();
             try {
                 JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -101,16 +104,16 @@ final class TestPki {
         }
 
         /** Writes this CA's certificate as a PEM file. */
-        Path writePem(Path dir, String fileName) throws IOException {
+        public Path writePem(Path dir, String fileName) throws IOException {
             return Files.writeString(dir.resolve(fileName), pem(certificate), StandardCharsets.US_ASCII);
         }
     }
 
     /** A server certificate, its key, and the CA that issued it. */
-    static final class Server {
-        final PrivateKey key;
-        final X509Certificate certificate;
-        final X509Certificate ca;
+    public static final class Server {
+        public final PrivateKey key;
+        public final X509Certificate certificate;
+        public final X509Certificate ca;
 
         Server(PrivateKey key, X509Certificate certificate, X509Certificate ca) {
             this.key = key;
@@ -119,7 +122,7 @@ final class TestPki {
         }
 
         /** A key store whose entry presents the chain [server, CA]. */
-        KeyStore keyStore() {
+        public KeyStore keyStore() {
             try {
                 KeyStore ks = KeyStore.getInstance("PKCS12");
                 ks.load(null, null);
@@ -131,7 +134,7 @@ final class TestPki {
         }
     }
 
-    static String pem(X509Certificate... certs) {
+    public static String pem(X509Certificate... certs) {
         StringBuilder sb = new StringBuilder();
         for (X509Certificate c : certs) {
             try {
@@ -146,7 +149,7 @@ final class TestPki {
     }
 
     /** A key store that trusts exactly {@code cas}. */
-    static KeyStore trustStore(X509Certificate... cas) {
+    public static KeyStore trustStore(X509Certificate... cas) {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);

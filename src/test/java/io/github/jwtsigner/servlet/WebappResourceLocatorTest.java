@@ -167,4 +167,47 @@ class WebappResourceLocatorTest {
 
         assertEquals("{\"kid\":\"名前\"}", locator(Map.of()).read("jwk_local_path", file.toString()).text());
     }
+
+    // Key files: bytes, and the file behind them for watching.
+
+    @Test
+    void opensAKeyFileAsBytesWithTheFileBehindIt() throws IOException {
+        byte[] binary = {0x30, (byte) 0x82, 0x00, (byte) 0xff};
+        Path file = Files.write(tmp.resolve("keys.p12"), binary);
+
+        io.github.jwtsigner.keys.KeyFileOpener.Opened opened = locator(Map.of()).open("keystore_path", file.toString());
+
+        org.junit.jupiter.api.Assertions.assertArrayEquals(binary, opened.bytes());
+        assertEquals(file, opened.file());
+        assertEquals("file [" + file + "]", opened.location());
+    }
+
+    @Test
+    void findsTheFileBehindAWebappResourceOfAnUnpackedWebapp() throws IOException {
+        Path file = Files.writeString(tmp.resolve("jwk.json"), "{\"keys\":[]}");
+        jakarta.servlet.ServletContext context = TestFilterConfig.webapp(Map.of("/WEB-INF/jwk.json", "{\"keys\":[]}"));
+        org.mockito.Mockito.when(context.getRealPath("/WEB-INF/jwk.json")).thenReturn(file.toString());
+
+        io.github.jwtsigner.keys.KeyFileOpener.Opened opened = new WebappResourceLocator(context, null)
+                .open("jwk_local_path", "WEB-INF/jwk.json");
+
+        assertEquals(file, opened.file());
+        assertEquals("webapp resource [/WEB-INF/jwk.json]", opened.location());
+    }
+
+    @Test
+    void hasNoFileForAWebappResourceOfAPackedWar() {
+        io.github.jwtsigner.keys.KeyFileOpener.Opened opened = locator(Map.of("/WEB-INF/jwk.json", "{}"))
+                .open("jwk_local_path", "WEB-INF/jwk.json");
+
+        assertEquals(null, opened.file());
+    }
+
+    @Test
+    void findsTheFileBehindAClasspathResourceInADirectory() throws IOException {
+        io.github.jwtsigner.keys.KeyFileOpener.Opened opened = locator(Map.of())
+                .open("jwk_local_path", "classpath:" + CLASSPATH_KEYS);
+
+        assertTrue(opened.file() != null && opened.file().endsWith(Path.of(CLASSPATH_KEYS)), String.valueOf(opened.file()));
+    }
 }

@@ -1,18 +1,18 @@
-package io.github.jwtsigner.jws;
+package io.github.jwtsigner.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.jwtsigner.SigningException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class GoJsonStringTest {
+/** The single-string form the JWS header uses: the same Go escaping as the claims. */
+class CanonicalJsonQuotedTest {
     private static String quoted(String value) {
-        StringBuilder sb = new StringBuilder();
-        GoJsonString.appendQuoted(sb, value);
-        return sb.toString();
+        return new String(CanonicalJson.quoted(value), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,9 +43,10 @@ class GoJsonStringTest {
     @ParameterizedTest
     @ValueSource(strings = {"a\uD83D", "\uDE00b", "\uDE00\uD83D"})
     void rejectsALoneSurrogate(String value) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> quoted(value));
+        SigningException e = assertThrows(SigningException.class, () -> quoted(value));
 
-        assertEquals("lone UTF-16 surrogate at index [" + (Character.isSurrogate(value.charAt(0)) ? 0 : 1)
-                + "]; expected valid Unicode text", e.getMessage());
+        assertEquals(SigningException.Reason.INVALID_STRING, e.reason());
+        assertEquals("string holds a lone surrogate, which has no UTF-8 form; expected well-formed Unicode text",
+                e.getMessage());
     }
 }

@@ -10,7 +10,7 @@ import jakarta.servlet.ServletContextListener;
 import java.util.EnumSet;
 
 /** The code registration style: a listener declared in web.xml adds a configured filter instance. */
-public class ProgrammaticRegistration implements ServletContextListener {
+public class SignerRegistration implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent sce) {
         SignerConfig config = SignerConfig.builder()

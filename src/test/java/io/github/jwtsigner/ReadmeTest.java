@@ -1,0 +1,132 @@
+package io.github.jwtsigner;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Keeps the README true: every setting the code accepts is in its settings table with the code's default, and
+ * every registration snippet is the code a test or the example runs.
+ */
+class ReadmeTest {
+    private static final Path README = Path.of("README.md");
+    private static final Pattern CODE_BLOCK = Pattern.compile("```(\\w*)\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `([a-z_]+)`(?:, `([a-z_]+)`)? \\|([^|]*)\\|([^|]*)\\|",
+            Pattern.MULTILINE);
+
+    @Test
+    void settingsTableListsEverySettingTheCodeAccepts() throws IOException {
+        Set<String> documented = settingsRows().stream().map(r -> r[0]).collect(Collectors.toSet());
+
+        for (String name : SignerConfig.SETTING_NAMES) {
+            assertTrue(documented.contains(name), "README settings table lacks [" + name + "]");
+        }
+        assertTrue(documented.contains(JwtSignerFilter.CONFIG_PARAM));
+        assertTrue(documented.contains(JwtSignerFilter.ENDPOINT_PARAM));
+    }
+
+    @Test
+    void settingsTableStatesTheCodeDefaults() throws IOException {
+        assertEquals("`" + SignerConfig.DEFAULT_TYP + "`", defaultOf(SignerConfig.TYP));
+        assertEquals("`" + SignerConfig.DEFAULT_MAX_BODY_BYTES + "`", defaultOf(SignerConfig.MAX_BODY_BYTES));
+        assertEquals("`false`", defaultOf(SignerConfig.FULL));
+        assertEquals("`false`", defaultOf(SignerConfig.DISABLE_JWK_SECURITY));
+        assertEquals("`" + SignerConfig.DEFAULT_CIPHER_SUITES.stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + "`", defaultOf(SignerConfig.CIPHER_SUITES));
+    }
+
+    @Test
+    void webXmlSnippetIsTheExampleRegistration() throws IOException {
+        String snippet = blockAfter("**web.xml**");
+        String example = Files.readString(Path.of("webapp-example/src/main/webapp/WEB-INF/web.xml"));
+
+        List<String> params = initParams(snippet);
+        assertEquals(4, params.size(), snippet);
+        assertEquals(params, initParams(example.substring(example.indexOf("<filter>"))).subList(0, 4));
+        assertTrue(snippet.contains("<filter-class>io.github.jwtsigner.JwtSignerFilter</filter-class>"));
+    }
+
+    @Test
+    void webFilterSnippetIsTheExampleSubclass() throws IOException {
+        assertLinesAppearIn(blockAfter("**`@WebFilter`**"),
+                Path.of("webapp-example/src/main/java/io/github/jwtsigner/example/RefreshSigningFilter.java"));
+    }
+
+    @Test
+    void codeSnippetIsTheListenerTheIntegrationTestsRun() throws IOException {
+        assertLinesAppearIn(blockAfter("**Code**"),
+                Path.of("src/test/java/io/github/jwtsigner/it/SignerRegistration.java"));
+    }
+
+    @Test
+    void springBootSnippetIsTheRegistrationTheIntegrationTestRuns() throws IOException {
+        assertLinesAppearIn(blockAfter("**Spring Boot**").replace("@Bean\n", ""),
+                Path.of("src/test/java/io/github/jwtsigner/it/SpringBootRegistrationIntegrationTest.java"));
+    }
+
+    private static String readme() throws IOException {
+        return Files.readString(README, StandardCharsets.UTF_8);
+    }
+
+    private static List<String[]> settingsRows() throws IOException {
+        String text = readme();
+        int start = text.indexOf("## Settings");
+        String section = text.substring(start, text.indexOf("\n## ", start + 1));
+        List<String[]> rows = new ArrayList<>();
+        Matcher m = TABLE_ROW.matcher(section);
+        while (m.find()) {
+            rows.add(new String[] {m.group(1), m.group(4).trim()});
+            if (m.group(2) != null) {
+                rows.add(new String[] {m.group(2), m.group(4).trim()});
+            }
+        }
+        return rows;
+    }
+
+    private static String defaultOf(String setting) throws IOException {
+        return settingsRows().stream().filter(r -> r[0].equals(setting)).findFirst()
+                .orElseThrow(() -> new AssertionError("no README row for " + setting))[1];
+    }
+
+    private static String blockAfter(String heading) throws IOException {
+        String text = readme();
+        int at = text.indexOf(heading);
+        assertTrue(at >= 0, "README has no [" + heading + "]");
+        Matcher m = CODE_BLOCK.matcher(text);
+        assertTrue(m.find(at), "no code block after [" + heading + "]");
+        return m.group(2);
+    }
+
+    private static List<String> initParams(String xml) {
+        Matcher m = Pattern.compile("<param-name>\\s*(.*?)\\s*</param-name>\\s*<param-value>\\s*(.*?)\\s*</param-value>",
+                Pattern.DOTALL).matcher(xml);
+        List<String> pairs = new ArrayList<>();
+        while (m.find()) {
+            pairs.add(m.group(1) + "=" + m.group(2));
+        }
+        return pairs;
+    }
+
+    /** Every line of the snippet, trimmed and without a trailing comment, is a line of the source. */
+    private static void assertLinesAppearIn(String snippet, Path source) throws IOException {
+        Set<String> lines = Files.readAllLines(source).stream().map(String::trim).collect(Collectors.toSet());
+        for (String line : snippet.split("\n")) {
+            String code = line.replaceFirst("\\s+// .*$", "").trim();
+            if (!code.isEmpty()) {
+                assertTrue(lines.contains(code), "README line [" + code + "] is not in " + source);
+            }
+        }
+    }
+}
