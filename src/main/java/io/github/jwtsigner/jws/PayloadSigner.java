@@ -148,7 +148,13 @@ public final class PayloadSigner {
     /** A compact JWS needs no escaping; the {@code full} JSON serialization needs its quotes escaped. */
     private static void appendJsonString(StringBuilder out, String token) {
         out.append('"');
-        for (int i = 0; i < token.length(); i++) {
+        int plain = 0;
+        while (plain < token.length() && needsNoEscape(token.charAt(plain))) {
+            plain++;
+        }
+        // The common case, a compact token, is copied whole.
+        out.append(token, 0, plain);
+        for (int i = plain; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
@@ -159,6 +165,10 @@ public final class PayloadSigner {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsNoEscape(char c) {
+        return c >= 0x20 && c != '"' && c != '\\';
     }
 
     private static List<JsonPointer> distinctNonNested(List<JsonPointer> entries) {

@@ -71,8 +71,10 @@ final class CapturedBody {
             realWriter.write(c, off, len);
             return;
         }
-        if (encoded == null) {
-            encoded = new byte[Utf8CharEncoder.maxBytes(CHAR_CHUNK)];
+        // Scratch space sized to what this write needs (up to one chunk), not a fixed chunk per request.
+        int needed = Utf8CharEncoder.maxBytes(Math.min(len, CHAR_CHUNK));
+        if (encoded == null || encoded.length < needed) {
+            encoded = new byte[needed];
         }
         int end = off + len;
         for (int start = off; start < end; start += CHAR_CHUNK) {
