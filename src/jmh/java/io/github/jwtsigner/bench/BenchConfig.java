@@ -14,11 +14,20 @@ public final class BenchConfig {
 
     /** The configuration for {@code alg}, reading the keys from the classpath resource {@link BenchKeys#RESOURCE}. */
     public static SignerConfig signerConfig(String alg) {
+        return signerConfig(alg, JDK);
+    }
+
+    /** The same with {@code signature_provider}: {@link #JDK} for the JDK's providers, else its value. */
+    public static SignerConfig signerConfig(String alg, String provider) {
         return SignerConfig.builder()
                 .alg(alg)
                 .kid(BenchKeys.kid(alg))
                 .keysToSign(LoginBody.KEYS_TO_SIGN)
                 .jwkLocalPath("classpath:" + BenchKeys.RESOURCE)
+                .signatureProvider(JDK.equals(provider) ? null : provider)
                 .build();
     }
+
+    /** The benchmark parameter value for "no signature_provider". */
+    public static final String JDK = "JDK";
 }

@@ -21,7 +21,12 @@ public final class JwtSignerFilters {
 
     /** A new, initialised filter for {@code alg}. */
     public static JwtSignerFilter initialised(String alg) throws ServletException {
-        JwtSignerFilter filter = new JwtSignerFilter(BenchConfig.signerConfig(alg));
+        return initialised(alg, BenchConfig.JDK);
+    }
+
+    /** A new, initialised filter for {@code alg} signing through {@code provider} (see BenchConfig). */
+    public static JwtSignerFilter initialised(String alg, String provider) throws ServletException {
+        JwtSignerFilter filter = new JwtSignerFilter(BenchConfig.signerConfig(alg, provider));
         filter.init(new NoParamsFilterConfig());
         return filter;
     }

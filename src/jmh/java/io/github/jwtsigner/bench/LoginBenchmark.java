@@ -44,6 +44,10 @@ public class LoginBenchmark {
     @Param({"HS256", "RS256", "PS256", "ES256", "EdDSA"})
     public String alg;
 
+    /** {@code signature_provider} for (b) and (c): JDK (unset) or ACCP; (a) and (d) always use the JDK's. */
+    @Param({"JDK"})
+    public String provider;
+
     private byte[][][] inputs;
     private Algorithm javaJwt;
     private PrivateKey ed25519;
@@ -64,10 +68,10 @@ public class LoginBenchmark {
         } else {
             javaJwt = BenchKeys.javaJwt(alg);
         }
-        SignerConfig config = BenchConfig.signerConfig(alg);
+        SignerConfig config = BenchConfig.signerConfig(alg, provider);
         TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource());
         payloadSigner = new PayloadSigner(config.keysToSign(), () -> tokenSigner);
-        jwtSignerFilter = JwtSignerFilters.initialised(alg);
+        jwtSignerFilter = JwtSignerFilters.initialised(alg, provider);
         nimbusFilter = new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg), BenchKeys.kid(alg),
                 BenchKeys.nimbusSigner(alg), LoginBody.KEYS_TO_SIGN);
 
