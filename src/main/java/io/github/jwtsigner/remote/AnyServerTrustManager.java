@@ -1,11 +1,9 @@
 package io.github.jwtsigner.remote;
 
 import java.net.Socket;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Accepts any server certificate, for {@code disable_jwk_security} (KrakenD skips verification too). Extends
@@ -13,7 +11,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *
  * <p>Stateless and thread-safe.
  */
-final class AnyServerTrustManager extends X509ExtendedTrustManager {
+final class AnyServerTrustManager extends ServerOnlyTrustManager {
     private static final X509Certificate[] NONE = new X509Certificate[0];
 
     @Override
@@ -29,23 +27,6 @@ final class AnyServerTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {
         // Deliberately empty: disable_jwk_security accepts any certificate.
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("this trust manager only checks servers");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("this trust manager only checks servers");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this trust manager only checks servers");
     }
 
     @Override

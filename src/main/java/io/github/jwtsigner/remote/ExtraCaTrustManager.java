@@ -14,7 +14,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *
  * <p>Immutable and thread-safe.
  */
-final class ExtraCaTrustManager extends X509ExtendedTrustManager {
+final class ExtraCaTrustManager extends ServerOnlyTrustManager {
     private final X509ExtendedTrustManager system;
     private final X509ExtendedTrustManager extra;
 
@@ -74,23 +74,6 @@ final class ExtraCaTrustManager extends X509ExtendedTrustManager {
             }
         }
         return false;
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("this trust manager only checks servers");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("this trust manager only checks servers");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this trust manager only checks servers");
     }
 
     @Override
