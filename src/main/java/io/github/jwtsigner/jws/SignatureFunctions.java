@@ -3,20 +3,32 @@ package io.github.jwtsigner.jws;
 import com.auth0.jwt.algorithms.Algorithm;
 
 import io.github.jwtsigner.SigningAlgorithm;
+import io.github.jwtsigner.SigningException;
+import io.github.jwtsigner.ed25519.Ed25519Signer;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Makes the {@link SignatureFunction} for an algorithm and a key: java-jwt's {@link Algorithm} for HS*, RS*,
- * PS* and ES*, the JDK's Ed25519 for EdDSA. Checks of key size and curve belong to the caller (the JWK
- * loader); these factories only refuse a key of the wrong kind.
+ * PS* and ES*; for EdDSA, which java-jwt lacks, this library's {@link Ed25519Signer} once it has signed a
+ * probe exactly as the JDK does, else (or for a key that hides its bytes) the JDK's Ed25519. Checks of key
+ * size and curve belong to the caller (the JWK loader); these factories only refuse a key of the wrong kind.
  *
  * <p>Stateless and thread-safe; the functions made are immutable and thread-safe.
  */
 public final class SignatureFunctions {
+    private static final Logger LOG = System.getLogger("io.github.jwtsigner");
+    private static final byte[] PROBE_HEADER = "eyJhbGciOiJFZERTQSJ9".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PROBE_PAYLOAD = "cHJvYmU".getBytes(StandardCharsets.US_ASCII);
+
     private SignatureFunctions() {
     }
 
@@ -52,10 +64,47 @@ public final class SignatureFunctions {
             case ES256 -> new JavaJwtSignature(Algorithm.ECDSA256(null, ec(alg, key)));
             case ES384 -> new JavaJwtSignature(Algorithm.ECDSA384(null, ec(alg, key)));
             case ES512 -> new JavaJwtSignature(Algorithm.ECDSA512(null, ec(alg, key)));
-            case EdDSA -> new Ed25519Signature(ed25519(alg, key));
+            case EdDSA -> ed25519Signature(ed25519(alg, key));
             default -> throw new IllegalArgumentException("alg [" + alg + "] signs with a shared secret, not a"
                     + " private key; use hmac(alg, secret)");
         };
+    }
+
+    private static SignatureFunction ed25519Signature(EdECPrivateKey key) {
+        SignatureFunction jdk = new JdkEd25519Signature(key);
+        Optional<byte[]> seed = key.getBytes();
+        if (seed.isEmpty() || seed.get().length != Ed25519Signer.KEY_BYTES) {
+            return jdk;
+        }
+        Ed25519Signer signer = Ed25519Signer.fromSeed(seed.get());
+        Arrays.fill(seed.get(), (byte) 0);
+        return checkedAgainst(jdk, new Ed25519Signature(signer), LOG);
+    }
+
+    /**
+     * {@code own} when it signs a probe byte for byte as {@code jdk} does (Ed25519 is deterministic), or when
+     * the JDK cannot sign with the key at all; otherwise {@code jdk}, with a WARNING.
+     */
+    static SignatureFunction checkedAgainst(SignatureFunction jdk, SignatureFunction own, Logger log) {
+        byte[] expected;
+        try {
+            expected = jdk.sign(PROBE_HEADER, PROBE_PAYLOAD);
+        } catch (SigningException e) {
+            return own;
+        }
+        String problem;
+        try {
+            if (Arrays.equals(expected, own.sign(PROBE_HEADER, PROBE_PAYLOAD))) {
+                return own;
+            }
+            problem = "signed a probe differently from the JDK's provider";
+        } catch (SigningException e) {
+            problem = "failed on a probe (" + e.getMessage() + ")";
+        }
+        log.log(Level.WARNING, "EdDSA: this library's Ed25519 " + problem + "; signing with the JDK's provider"
+                + " (slower). Please report this with the Java vendor and version: "
+                + System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+        return jdk;
     }
 
     private static RSAPrivateKey rsa(SigningAlgorithm alg, PrivateKey key) {
@@ -72,10 +121,10 @@ public final class SignatureFunctions {
         throw wrongKey(alg, key);
     }
 
-    private static PrivateKey ed25519(SigningAlgorithm alg, PrivateKey key) {
+    private static EdECPrivateKey ed25519(SigningAlgorithm alg, PrivateKey key) {
         if (key instanceof EdECPrivateKey ed && ed.getParams() != null
                 && "Ed25519".equalsIgnoreCase(ed.getParams().getName())) {
-            return key;
+            return ed;
         }
         throw wrongKey(alg, key);
     }

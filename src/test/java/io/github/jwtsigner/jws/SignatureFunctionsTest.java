@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.SigningException;
+import io.github.jwtsigner.testing.RecordingLogger;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -189,6 +191,64 @@ class SignatureFunctionsTest {
         public byte[] getEncoded() {
             return null;
         }
+    }
+
+    @Test
+    void signsEdDsaWithThisLibrarysEd25519WhenTheKeyExposesItsBytes() throws Exception {
+        PrivateKey key = rfc8037Ed25519();
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initSign(key);
+        jdk.update(ascii("aGVhZGVy.cGF5bG9hZA"));
+
+        SignatureFunction function = SignatureFunctions.privateKey(SigningAlgorithm.EdDSA, key);
+
+        assertEquals("Ed25519Signature", function.toString());
+        assertArrayEquals(jdk.sign(), function.sign(ascii("aGVhZGVy"), ascii("cGF5bG9hZA")));
+    }
+
+    @Test
+    void signsEdDsaWithTheJdkWhenTheKeyHidesItsBytes() {
+        assertEquals("JdkEd25519Signature",
+                SignatureFunctions.privateKey(SigningAlgorithm.EdDSA, new OpaqueEd25519Key()).toString());
+    }
+
+    @Test
+    void keepsTheJdkSignatureWhenOursDisagreesOnTheProbe() {
+        RecordingLogger log = new RecordingLogger();
+        SignatureFunction jdk = (h, p) -> new byte[] {1, 2, 3};
+        SignatureFunction own = (h, p) -> new byte[] {1, 2, 4};
+
+        assertEquals(jdk, SignatureFunctions.checkedAgainst(jdk, own, log));
+
+        assertEquals(1, log.lines().size());
+        assertEquals(System.Logger.Level.WARNING, log.lines().get(0).level());
+        assertTrue(log.lines().get(0).message().startsWith("EdDSA: this library's Ed25519 signed a probe"
+                + " differently from the JDK's provider; signing with the JDK's provider (slower)."),
+                log.lines().get(0).message());
+    }
+
+    @Test
+    void keepsTheJdkSignatureWhenOursFailsOnTheProbe() {
+        RecordingLogger log = new RecordingLogger();
+        SignatureFunction jdk = (h, p) -> new byte[] {1, 2, 3};
+        SignatureFunction own = (h, p) -> {
+            throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, "EdDSA signature failed (Boom)");
+        };
+
+        assertEquals(jdk, SignatureFunctions.checkedAgainst(jdk, own, log));
+
+        assertTrue(log.lines().get(0).message().startsWith("EdDSA: this library's Ed25519 failed on a probe"
+                + " (EdDSA signature failed (Boom)); signing with the JDK's provider"), log.lines().get(0).message());
+    }
+
+    @Test
+    void usesOursWhenItAgreesAndSaysNothing() {
+        RecordingLogger log = new RecordingLogger();
+        SignatureFunction jdk = (h, p) -> new byte[] {1, 2, 3};
+        SignatureFunction own = (h, p) -> new byte[] {1, 2, 3};
+
+        assertEquals(own, SignatureFunctions.checkedAgainst(jdk, own, log));
+        assertEquals(List.of(), log.lines());
     }
 
     @Test
