@@ -20,6 +20,10 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 
+import io.github.jwtsigner.SigningAlgorithm;
+import io.github.jwtsigner.jws.SignatureFunction;
+import io.github.jwtsigner.jws.SignatureFunctions;
+import io.github.jwtsigner.jws.SignatureProviders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +96,26 @@ public final class BenchKeys {
         } catch (JOSEException e) {
             throw new IllegalStateException("key [" + kid(alg) + "] cannot be converted", e);
         }
+    }
+
+    /**
+     * The signature our core makes for {@code alg} with {@code signature_provider} = {@code provider}
+     * ({@link BenchConfig#JDK} for none): java-jwt for HS256, RS256, PS256 and ES256 on the JDK, this library's
+     * Ed25519 for EdDSA, or the named provider's.
+     */
+    public static SignatureFunction signatureFunction(String alg, String provider) {
+        SigningAlgorithm algorithm = SigningAlgorithm.valueOf(alg);
+        if (alg.equals("HS256")) {
+            return SignatureFunctions.hmac(algorithm, ((OctetSequenceKey) jwk(alg)).toByteArray());
+        }
+        PrivateKey key = switch (alg) {
+            case "EdDSA" -> ed25519PrivateKey();
+            case "ES256" -> ecPrivateKey();
+            default -> rsaPrivateKey();
+        };
+        System.Logger log = System.getLogger("io.github.jwtsigner.bench");
+        return SignatureProviders.privateKey(algorithm, key,
+                SignatureProviders.resolve(BenchConfig.JDK.equals(provider) ? null : provider, log), log);
     }
 
     /** The JDK Ed25519 private key. */

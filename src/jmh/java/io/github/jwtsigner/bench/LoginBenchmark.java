@@ -1,9 +1,9 @@
 package io.github.jwtsigner.bench;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.jwk.SigningKeys;
 import io.github.jwtsigner.jws.PayloadSigner;
+import io.github.jwtsigner.jws.SignatureFunction;
 import io.github.jwtsigner.jws.TokenSigner;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -22,9 +22,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
-import java.security.Signature;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,13 +41,12 @@ public class LoginBenchmark {
     @Param({"HS256", "RS256", "PS256", "ES256", "EdDSA"})
     public String alg;
 
-    /** {@code signature_provider} for (b) and (c): JDK (unset) or ACCP; (a) and (d) always use the JDK's. */
+    /** {@code signature_provider} for (a), (b) and (c): JDK (unset), ACCP, SunEC...; (d) always uses Nimbus's. */
     @Param({"JDK"})
     public String provider;
 
     private byte[][][] inputs;
-    private Algorithm javaJwt;
-    private PrivateKey ed25519;
+    private SignatureFunction floor;
 
     private final LoginServlet servlet = new LoginServlet();
     private final InMemoryRequest request = new InMemoryRequest();
@@ -63,11 +59,7 @@ public class LoginBenchmark {
     @Setup
     public void setUp() throws Exception {
         inputs = LoginBody.signingInputs(alg);
-        if (alg.equals("EdDSA")) {
-            ed25519 = BenchKeys.ed25519PrivateKey();
-        } else {
-            javaJwt = BenchKeys.javaJwt(alg);
-        }
+        floor = BenchKeys.signatureFunction(alg, provider);
         SignerConfig config = BenchConfig.signerConfig(alg, provider);
         TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource());
         payloadSigner = new PayloadSigner(config.keysToSign(), () -> tokenSigner);
@@ -84,7 +76,7 @@ public class LoginBenchmark {
     }
 
     @Benchmark
-    public void a_signaturesOnly(Blackhole bh) throws GeneralSecurityException {
+    public void a_signaturesOnly(Blackhole bh) {
         byte[][] sigs = signatures();
         bh.consume(sigs[0]);
         bh.consume(sigs[1]);
@@ -111,24 +103,23 @@ public class LoginBenchmark {
     }
 
     /**
-     * The floor: java-jwt's {@link Algorithm#sign(byte[], byte[])} as the core calls it, or for EdDSA (which
-     * java-jwt lacks) a JDK {@code Ed25519} {@link Signature} obtained per call, as java-jwt does for its own.
+     * The floor: the two signatures alone, made by the same {@link SignatureFunction} our core uses for this
+     * algorithm and provider (java-jwt's {@code Algorithm} on the JDK for HS, RS, PS and ES; our Ed25519 for EdDSA).
      */
-    private byte[][] signatures() throws GeneralSecurityException {
+    byte[][] signatures() {
         byte[][] sigs = new byte[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
-            if (ed25519 != null) {
-                Signature s = Signature.getInstance("Ed25519");
-                s.initSign(ed25519);
-                s.update(inputs[i][0]);
-                s.update((byte) '.');
-                s.update(inputs[i][1]);
-                sigs[i] = s.sign();
-            } else {
-                sigs[i] = javaJwt.sign(inputs[i][0], inputs[i][1]);
-            }
+            sigs[i] = floor.sign(inputs[i][0], inputs[i][1]);
         }
         return sigs;
+    }
+
+    int ourFilter() throws IOException, ServletException {
+        return runFilter(jwtSignerFilter).bodySize();
+    }
+
+    int nimbusFilter() throws IOException, ServletException {
+        return runFilter(nimbusFilter).bodySize();
     }
 
     private InMemoryResponse runFilter(Filter filter) throws IOException, ServletException {
