@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,10 +32,12 @@ import java.util.concurrent.TimeUnit;
  * a correctly signed login once, then drives each in turn from outside the server process ({@code wrk} if it is
  * on the PATH, else {@link HttpClientLoad} in this JVM) for a warm-up and a measured run, and prints throughput
  * and latency percentiles. Loopback only; every run is bounded in time; the server stops when this process
- * ends.
+ * ends. With {@code --rounds N} the measured runs repeat N times, the variants in turn (the order reversed every
+ * other round), so a slow minute of a shared machine falls on all of them; each variant's throughput is then
+ * compared with the bare servlet's of the same round, and the median of those ratios reported.
  *
  * <p>Options: {@code --variants bare,filter-HS256,...} {@code --duration 15} {@code --warmup 5}
- * {@code --connections 16} {@code --driver wrk|java} {@code --server-opts "-Xmx512m"}.
+ * {@code --rounds 1} {@code --connections 16} {@code --driver wrk|java} {@code --server-opts "-Xmx512m"}.
  */
 public final class LoadTest {
     static final String DEFAULT_VARIANTS = "bare,filter-HS256,nimbus-HS256,filter-ES256,nimbus-ES256";
@@ -48,6 +51,7 @@ public final class LoadTest {
         int duration = bounded("duration", Integer.parseInt(options.get("duration")), 1, 120);
         int warmup = bounded("warmup", Integer.parseInt(options.get("warmup")), 0, 60);
         int connections = bounded("connections", Integer.parseInt(options.get("connections")), 1, 256);
+        int rounds = bounded("rounds", Integer.parseInt(options.get("rounds")), 1, 20);
         String driver = options.get("driver");
 
         Process server = startServer(options.get("server-opts"));
@@ -57,16 +61,27 @@ public final class LoadTest {
                     + " + %d s measured per variant; %d cores%n", server.pid(), port, driver, connections, warmup,
                     duration, Runtime.getRuntime().availableProcessors());
             Path lua = luaScript();
-            Map<String, LoadResult> results = new LinkedHashMap<>();
             for (String variant : variants) {
                 URI uri = URI.create("http://127.0.0.1:" + port + "/" + variant + "/token");
                 checkOnce(variant, uri);
                 if (warmup > 0) {
                     drive(driver, uri, connections, warmup, lua);
                 }
-                LoadResult r = drive(driver, uri, connections, duration, lua);
-                results.put(variant, r);
-                System.out.printf(Locale.ROOT, "# %-14s done: %.0f req/s%n", variant, r.requestsPerSecond());
+            }
+            Map<String, List<LoadResult>> results = new LinkedHashMap<>();
+            variants.forEach(v -> results.put(v, new ArrayList<>()));
+            for (int round = 0; round < rounds; round++) {
+                List<String> order = new ArrayList<>(variants);
+                if (round % 2 == 1) {
+                    Collections.reverse(order);
+                }
+                for (String variant : order) {
+                    URI uri = URI.create("http://127.0.0.1:" + port + "/" + variant + "/token");
+                    LoadResult r = drive(driver, uri, connections, duration, lua);
+                    results.get(variant).add(r);
+                    System.out.printf(Locale.ROOT, "# round %d %-14s done: %.0f req/s%n", round + 1, variant,
+                            r.requestsPerSecond());
+                }
             }
             print(results);
         } finally {
@@ -79,6 +94,7 @@ public final class LoadTest {
         o.put("variants", DEFAULT_VARIANTS);
         o.put("duration", "15");
         o.put("warmup", "5");
+        o.put("rounds", "1");
         o.put("connections", "16");
         o.put("driver", onPath("wrk") ? "wrk" : "java");
         o.put("server-opts", "-Xms512m -Xmx512m");
@@ -235,18 +251,42 @@ public final class LoadTest {
         return false;
     }
 
-    private static void print(Map<String, LoadResult> results) {
-        LoadResult bare = results.get("bare");
+    /**
+     * One line per variant: median throughput over the rounds, the median over rounds of its ratio to the bare
+     * servlet's throughput in the same round (with the lowest and highest), and the latencies of its median round.
+     */
+    private static void print(Map<String, List<LoadResult>> results) {
+        List<LoadResult> bare = results.get("bare");
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-14s %10s %9s %9s %9s %9s %8s %7s%n", "variant", "req/s", "vs bare",
-                "p50 ms", "p90 ms", "p99 ms", "non-2xx", "errors");
-        for (Map.Entry<String, LoadResult> e : results.entrySet()) {
-            LoadResult r = e.getValue();
-            String ratio = bare == null ? "-" : String.format(Locale.ROOT, "%.2f", r.requestsPerSecond()
-                    / bare.requestsPerSecond());
-            System.out.printf(Locale.ROOT, "%-14s %10.0f %9s %9.3f %9.3f %9.3f %8d %7d%n", e.getKey(),
-                    r.requestsPerSecond(), ratio, r.p50Micros() / 1000.0, r.p90Micros() / 1000.0,
-                    r.p99Micros() / 1000.0, r.non2xx(), r.errors());
+        System.out.printf(Locale.ROOT, "%-14s %10s %9s %15s %9s %9s %9s %8s %7s%n", "variant", "req/s", "vs bare",
+                "(min..max)", "p50 ms", "p90 ms", "p99 ms", "non-2xx", "errors");
+        for (Map.Entry<String, List<LoadResult>> e : results.entrySet()) {
+            List<LoadResult> runs = e.getValue();
+            String ratio = "-";
+            String range = "";
+            if (bare != null) {
+                double[] ratios = new double[runs.size()];
+                for (int i = 0; i < ratios.length; i++) {
+                    ratios[i] = runs.get(i).requestsPerSecond() / bare.get(i).requestsPerSecond();
+                }
+                double[] sorted = ratios.clone();
+                Arrays.sort(sorted);
+                ratio = String.format(Locale.ROOT, "%.2f", median(sorted));
+                range = String.format(Locale.ROOT, "(%.2f..%.2f)", sorted[0], sorted[sorted.length - 1]);
+            }
+            List<LoadResult> byThroughput = new ArrayList<>(runs);
+            byThroughput.sort((a, b) -> Double.compare(a.requestsPerSecond(), b.requestsPerSecond()));
+            LoadResult middle = byThroughput.get(byThroughput.size() / 2);
+            long non2xx = runs.stream().mapToLong(LoadResult::non2xx).sum();
+            long errors = runs.stream().mapToLong(LoadResult::errors).sum();
+            System.out.printf(Locale.ROOT, "%-14s %10.0f %9s %15s %9.3f %9.3f %9.3f %8d %7d%n", e.getKey(),
+                    middle.requestsPerSecond(), ratio, range, middle.p50Micros() / 1000.0,
+                    middle.p90Micros() / 1000.0, middle.p99Micros() / 1000.0, non2xx, errors);
         }
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
