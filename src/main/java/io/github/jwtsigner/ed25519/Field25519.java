@@ -95,23 +95,15 @@ final class Field25519 {
 
     /** h = f * f. {@code h} may be {@code f}. */
     static void square(long[] h, long[] f) {
-        long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
-        long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
-        long h0 = f0 * f0 + 76L * f1 * f9 + 38L * f2 * f8 + 76L * f3 * f7 + 38L * f4 * f6 + 38L * f5 * f5;
-        long h1 = 2L * f0 * f1 + 38L * f2 * f9 + 38L * f3 * f8 + 38L * f4 * f7 + 38L * f5 * f6;
-        long h2 = 2L * f0 * f2 + 2L * f1 * f1 + 76L * f3 * f9 + 38L * f4 * f8 + 76L * f5 * f7 + 19L * f6 * f6;
-        long h3 = 2L * f0 * f3 + 2L * f1 * f2 + 38L * f4 * f9 + 38L * f5 * f8 + 38L * f6 * f7;
-        long h4 = 2L * f0 * f4 + 4L * f1 * f3 + f2 * f2 + 76L * f5 * f9 + 38L * f6 * f8 + 38L * f7 * f7;
-        long h5 = 2L * f0 * f5 + 2L * f1 * f4 + 2L * f2 * f3 + 38L * f6 * f9 + 38L * f7 * f8;
-        long h6 = 2L * f0 * f6 + 4L * f1 * f5 + 2L * f2 * f4 + 2L * f3 * f3 + 76L * f7 * f9 + 19L * f8 * f8;
-        long h7 = 2L * f0 * f7 + 2L * f1 * f6 + 2L * f2 * f5 + 2L * f3 * f4 + 38L * f8 * f9;
-        long h8 = 2L * f0 * f8 + 4L * f1 * f7 + 2L * f2 * f6 + 4L * f3 * f5 + f4 * f4 + 38L * f9 * f9;
-        long h9 = 2L * f0 * f9 + 2L * f1 * f8 + 2L * f2 * f7 + 2L * f3 * f6 + 2L * f4 * f5;
-        carry(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
+        square(h, f, false);
     }
 
-    /** h = 2 * f * f. {@code h} may be {@code f}. */
+    /** h = 2 * f * f, doubled before the carries as in ref10's fe_sq2. {@code h} may be {@code f}. */
     static void square2(long[] h, long[] f) {
+        square(h, f, true);
+    }
+
+    private static void square(long[] h, long[] f, boolean doubled) {
         long f0 = f[0], f1 = f[1], f2 = f[2], f3 = f[3], f4 = f[4];
         long f5 = f[5], f6 = f[6], f7 = f[7], f8 = f[8], f9 = f[9];
         long h0 = f0 * f0 + 76L * f1 * f9 + 38L * f2 * f8 + 76L * f3 * f7 + 38L * f4 * f6 + 38L * f5 * f5;
@@ -124,8 +116,10 @@ final class Field25519 {
         long h7 = 2L * f0 * f7 + 2L * f1 * f6 + 2L * f2 * f5 + 2L * f3 * f4 + 38L * f8 * f9;
         long h8 = 2L * f0 * f8 + 4L * f1 * f7 + 2L * f2 * f6 + 4L * f3 * f5 + f4 * f4 + 38L * f9 * f9;
         long h9 = 2L * f0 * f9 + 2L * f1 * f8 + 2L * f2 * f7 + 2L * f3 * f6 + 2L * f4 * f5;
-        h0 += h0; h1 += h1; h2 += h2; h3 += h3; h4 += h4;
-        h5 += h5; h6 += h6; h7 += h7; h8 += h8; h9 += h9;
+        if (doubled) {
+            h0 += h0; h1 += h1; h2 += h2; h3 += h3; h4 += h4;
+            h5 += h5; h6 += h6; h7 += h7; h8 += h8; h9 += h9;
+        }
         carry(h, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
     }
 

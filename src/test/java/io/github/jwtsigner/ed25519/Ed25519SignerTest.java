@@ -80,6 +80,40 @@ class Ed25519SignerTest {
     }
 
     @Test
+    void oneSignerServesManyThreadsAtOnce() throws Exception {
+        Ed25519Signer signer = Ed25519Signer.fromSeed(HEX.parseHex(
+                "4ccd089b28ff96da9db6c346ec114e0f5b8a319f35aba624da8cf6ed4fb8a6fb"));
+        byte[][] messages = new byte[64][];
+        String[] expected = new String[messages.length];
+        SplittableRandom random = new SplittableRandom(99);
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = randomBytes(random, 1 + random.nextInt(200));
+            expected[i] = HEX.formatHex(signer.sign(messages[i]));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    int checked = 0;
+                    for (int n = 0; n < 200; n++) {
+                        int i = (offset * 7 + n) % messages.length;
+                        assertEquals(expected[i], HEX.formatHex(signer.sign(messages[i])));
+                        checked++;
+                    }
+                    return checked;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                assertEquals(200, result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void agreesWithTheJdkOnExtremeSeeds() throws Exception {
         for (byte fill : new byte[] {0, 1, (byte) 0x7f, (byte) 0x80, (byte) 0xff}) {
             byte[] seed = new byte[32];
