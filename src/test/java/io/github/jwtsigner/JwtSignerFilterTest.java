@@ -165,6 +165,44 @@ class JwtSignerFilterTest {
     }
 
     @Test
+    void expandsPlaceholdersInConfigAndEndpoint() throws Exception {
+        String krakend = "{\"version\":3,\"endpoints\":["
+                + "{\"endpoint\":\"/other\",\"extra_config\":{\"auth/signer\":{\"alg\":\"HS256\",\"kid\":\"sim2\","
+                + "\"keys_to_sign\":[\"refresh_token\"],\"jwk_local_path\":\"WEB-INF/jwk.json\"}}},"
+                + "{\"endpoint\":\"/token\",\"extra_config\":{\"auth/signer\":{\"alg\":\"HS256\",\"kid\":\"sim2\","
+                + "\"keys_to_sign\":[\"access_token\"],\"jwk_local_path\":\"WEB-INF/jwk.json\"}}}]}";
+        System.setProperty("jwtsigner.test.configDir", "WEB-INF");
+        System.setProperty("jwtsigner.test.endpoint", "/token");
+        try {
+            JwtSignerFilter filter = new JwtSignerFilter();
+            filter.init(new TestFilterConfig(Map.of("config", " ${sys:jwtsigner.test.configDir}/krakend.json ",
+                    "endpoint", "${sys:jwtsigner.test.endpoint}"),
+                    Map.of("/WEB-INF/krakend.json", krakend, "/WEB-INF/jwk.json", Sim2Tokens.jwkSetJson())));
+
+            JsonObject body = JsonParser.parseString(login(filter, CLAIMS).bodyText(UTF_8)).getAsJsonObject();
+
+            Sim2Tokens.verify(body.get("access_token").getAsString());
+            assertTrue(body.get("refresh_token").isJsonObject(), "the /token endpoint was selected");
+        } finally {
+            System.clearProperty("jwtsigner.test.configDir");
+            System.clearProperty("jwtsigner.test.endpoint");
+        }
+    }
+
+    @Test
+    void refusesToStartWhenAPlaceholderInConfigOrEndpointIsNotSet() {
+        ServletException e = initFails(new JwtSignerFilter(), TestFilterConfig.of(Map.of(
+                "config", "${sys:jwtsigner.test.unset.config}/krakend.json",
+                "endpoint", "${env:JWTSIGNER_TEST_UNSET_ENDPOINT}")));
+
+        assertTrue(e.getMessage().contains(": config refers to system property [jwtsigner.test.unset.config], which"
+                + " is not set; expected it to be set with -Djwtsigner.test.unset.config=... on the server's command"
+                + " line"), e.getMessage());
+        assertTrue(e.getMessage().contains(": endpoint refers to environment variable [JWTSIGNER_TEST_UNSET_ENDPOINT],"
+                + " which is not set; expected it to be set in the server's environment"), e.getMessage());
+    }
+
+    @Test
     void signsWithASignerConfigPassedToTheConstructor() throws Exception {
         SignerConfig config = SignerConfig.builder().alg("HS256").kid("sim2").keysToSign("access_token")
                 .jwkLocalPath("classpath:" + Sim2Tokens.RESOURCE).build();

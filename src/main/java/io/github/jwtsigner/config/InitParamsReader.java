@@ -5,6 +5,7 @@ import io.github.jwtsigner.SignerConfig;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,6 +53,22 @@ public final class InitParamsReader {
      */
     public static SignerConfig read(Map<String, String> params, Collection<String> extraAllowed, String source) {
         return read(params, extraAllowed, source, Placeholders.system());
+    }
+
+    /**
+     * Trims one of the filter's own init-params ({@code config}, {@code endpoint}), which are not settings,
+     * and expands its {@code ${env:NAME}} and {@code ${sys:name}} placeholders as a setting's.
+     *
+     * @param source where the param comes from, for messages, as in {@link #read(Map, Collection, String)}
+     * @return the expanded value, or {@code null} after adding a problem that names the param and the variable
+     */
+    public static String expandOwnParam(String name, String value, String source, List<String> problems) {
+        return expandOwnParam(name, value, source, problems, Placeholders.system());
+    }
+
+    static String expandOwnParam(String name, String value, String source, List<String> problems,
+            Placeholders placeholders) {
+        return placeholders.expand(value.trim(), false, source + ": " + name, problems);
     }
 
     /** As {@link #read(Map, Collection, String)}, with placeholders looked up in {@code placeholders}. */

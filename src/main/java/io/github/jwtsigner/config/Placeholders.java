@@ -49,6 +49,15 @@ final class Placeholders {
      * @return the expanded text, or {@code null} after adding a problem
      */
     String expand(String text, Setting setting, String what, List<String> problems) {
+        return expand(text, setting.isSecret(), what, problems);
+    }
+
+    /**
+     * The same for a value that is not a setting (the filter's {@code config} and {@code endpoint}).
+     *
+     * @param secret whether the value may not be quoted in a problem
+     */
+    String expand(String text, boolean secret, String what, List<String> problems) {
         if (!mayContain(text)) {
             return text;
         }
@@ -61,11 +70,11 @@ final class Placeholders {
             } else if (text.startsWith("${", i)) {
                 int close = text.indexOf('}', i + 2);
                 if (close < 0) {
-                    problems.add(what + setting.quote(RawValue.shorten(text)) + " has a placeholder without its"
+                    problems.add(what + (secret ? "" : " [" + RawValue.shorten(text) + "]") + " has a placeholder without its"
                             + " closing brace; expected ${env:NAME} or ${sys:name} (or $${ for a literal ${)");
                     return null;
                 }
-                String value = lookup(text.substring(i + 2, close), setting, what, problems);
+                String value = lookup(text.substring(i + 2, close), secret, what, problems);
                 if (value == null) {
                     return null;
                 }
@@ -78,12 +87,12 @@ final class Placeholders {
         return out.toString();
     }
 
-    private String lookup(String reference, Setting setting, String what, List<String> problems) {
+    private String lookup(String reference, boolean secret, String what, List<String> problems) {
         boolean env = reference.startsWith(ENV);
         boolean sys = reference.startsWith(SYS);
         String name = env || sys ? reference.substring(ENV.length()) : "";
         if (name.isEmpty()) {
-            String shown = setting.isSecret() ? "" : " [${" + RawValue.shorten(reference) + "}]";
+            String shown = secret ? "" : " [${" + RawValue.shorten(reference) + "}]";
             problems.add(what + " has a placeholder" + shown + " that names no variable; expected ${env:NAME} or"
                     + " ${sys:name} (or $${ for a literal ${)");
             return null;

@@ -65,32 +65,36 @@ public final class SignerStartup {
 
     private static SignerConfig read(FilterConfig filterConfig, WebappResourceLocator locator) {
         Map<String, String> params = initParams(filterConfig);
-        String configPath = params.remove(JwtSignerFilter.CONFIG_PARAM);
-        String endpoint = params.remove(JwtSignerFilter.ENDPOINT_PARAM);
+        String source = "init-params of filter [" + filterName(filterConfig) + "]";
         List<String> problems = new ArrayList<>();
+        String rawConfig = params.get(JwtSignerFilter.CONFIG_PARAM);
+        String rawEndpoint = params.get(JwtSignerFilter.ENDPOINT_PARAM);
+        String configPath = ownParam(params, JwtSignerFilter.CONFIG_PARAM, source, problems);
+        String endpoint = ownParam(params, JwtSignerFilter.ENDPOINT_PARAM, source, problems);
         SignerConfig config = null;
-        if (configPath != null) {
+        if (rawConfig != null) {
             if (!params.isEmpty()) {
                 problems.add("init-params " + params.keySet() + " are set next to " + JwtSignerFilter.CONFIG_PARAM
-                        + " [" + configPath + "]; expected every setting in the config file");
+                        + " [" + rawConfig.trim() + "]; expected every setting in the config file");
             }
             try {
-                WebappResourceLocator.Found file = locator.read(JwtSignerFilter.CONFIG_PARAM, configPath);
-                config = KrakendConfigReader.read(file.text(), endpoint,
-                        JwtSignerFilter.CONFIG_PARAM + " [" + configPath + "]");
+                if (configPath != null && (endpoint != null || rawEndpoint == null)) {
+                    WebappResourceLocator.Found file = locator.read(JwtSignerFilter.CONFIG_PARAM, configPath);
+                    config = KrakendConfigReader.read(file.text(), endpoint,
+                            JwtSignerFilter.CONFIG_PARAM + " [" + configPath + "]");
+                }
             } catch (InvalidConfigurationException e) {
                 problems.addAll(e.problems());
             }
         } else {
-            if (endpoint != null) {
-                problems.add("init-param " + JwtSignerFilter.ENDPOINT_PARAM + " [" + endpoint + "] is set without "
-                        + JwtSignerFilter.CONFIG_PARAM + "; expected " + JwtSignerFilter.CONFIG_PARAM
+            if (rawEndpoint != null) {
+                problems.add("init-param " + JwtSignerFilter.ENDPOINT_PARAM + " [" + rawEndpoint.trim()
+                        + "] is set without " + JwtSignerFilter.CONFIG_PARAM + "; expected " + JwtSignerFilter.CONFIG_PARAM
                         + " naming a whole KrakenD configuration file");
             }
             try {
                 config = InitParamsReader.read(params,
-                        Set.of(JwtSignerFilter.CONFIG_PARAM, JwtSignerFilter.ENDPOINT_PARAM),
-                        "init-params of filter [" + filterName(filterConfig) + "]");
+                        Set.of(JwtSignerFilter.CONFIG_PARAM, JwtSignerFilter.ENDPOINT_PARAM), source);
             } catch (InvalidConfigurationException e) {
                 problems.addAll(e.problems());
             }
@@ -99,6 +103,12 @@ public final class SignerStartup {
             throw new InvalidConfigurationException(problems);
         }
         return config;
+    }
+
+    /** Removes {@code name} from {@code params}; its value trimmed and its placeholders expanded, or null. */
+    private static String ownParam(Map<String, String> params, String name, String source, List<String> problems) {
+        String raw = params.remove(name);
+        return raw == null ? null : InitParamsReader.expandOwnParam(name, raw, source, problems);
     }
 
     private static Map<String, String> initParams(FilterConfig filterConfig) {
