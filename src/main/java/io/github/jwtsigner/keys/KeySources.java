@@ -23,7 +23,7 @@ final class KeySources {
         return switch (config.keySourceType()) {
             case JWK_LOCAL_PATH -> new LocalJwkSource(config, opener);
             case JWK_URL -> {
-                RemoteJwkSource remote = new RemoteJwkSource(config);
+                RemoteJwkSource remote = new RemoteJwkSource(config, opener);
                 remote.securityWarning().ifPresent(warning -> log.log(Level.WARNING, warning));
                 yield remote;
             }

@@ -11,6 +11,8 @@ import io.github.jwtsigner.remote.RemoteJwkSettings;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,18 +32,41 @@ final class RemoteJwkSource implements KeySource {
      *
      * @throws InvalidConfigurationException naming every problem with those settings
      */
-    RemoteJwkSource(SignerConfig config) {
+    RemoteJwkSource(SignerConfig config, KeyFileOpener opener) {
         this.config = config;
-        this.settings = RemoteJwkSettings.builder()
-                .url(config.jwkUrl().orElseThrow())
-                .disableJwkSecurity(config.disableJwkSecurity())
-                .fingerprints(config.jwkFingerprints())
-                .cipherSuites(config.cipherSuites())
-                .localCaPath(config.jwkLocalCa().orElse(null))
-                .connectTimeout(config.jwkConnectTimeout())
-                .readTimeout(config.jwkReadTimeout())
-                .maxBytes(config.jwkMaxBytes())
-                .build();
+        List<String> problems = new ArrayList<>();
+        String caPath = config.jwkLocalCa().orElse(null);
+        String caPem = null;
+        if (caPath != null && !caPath.isBlank()) {
+            // Found where the key files are: absolute, classpath:, webapp resource or working directory.
+            try {
+                // Latin-1 never fails to decode; the base64 inside the blocks is ASCII either way.
+                caPem = new String(opener.open(SignerConfig.JWK_LOCAL_CA, caPath).bytes(),
+                        StandardCharsets.ISO_8859_1);
+            } catch (InvalidConfigurationException e) {
+                problems.addAll(e.problems());
+                caPath = null;
+            }
+        }
+        RemoteJwkSettings checked = null;
+        try {
+            checked = RemoteJwkSettings.builder()
+                    .url(config.jwkUrl().orElseThrow())
+                    .disableJwkSecurity(config.disableJwkSecurity())
+                    .fingerprints(config.jwkFingerprints())
+                    .cipherSuites(config.cipherSuites())
+                    .localCa(caPath, caPem)
+                    .connectTimeout(config.jwkConnectTimeout())
+                    .readTimeout(config.jwkReadTimeout())
+                    .maxBytes(config.jwkMaxBytes())
+                    .build();
+        } catch (InvalidConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        this.settings = checked;
         this.fetcher = new JwkFetcher(settings);
     }
 

@@ -38,6 +38,7 @@ public final class RemoteJwkSettings {
     private final List<Integer> cipherSuites;
     private final List<String> jdkCipherSuites;
     private final String localCaPath;
+    private final String localCaPem;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final int maxBytes;
@@ -51,6 +52,7 @@ public final class RemoteJwkSettings {
         this.cipherSuites = List.copyOf(b.cipherSuites);
         this.jdkCipherSuites = List.copyOf(jdkCipherSuites);
         this.localCaPath = b.localCaPath;
+        this.localCaPem = b.localCaPem;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.maxBytes = b.maxBytes;
@@ -82,6 +84,11 @@ public final class RemoteJwkSettings {
     /** A PEM file of CAs trusted in addition to the system trust store. */
     public Optional<String> localCaPath() {
         return Optional.ofNullable(localCaPath);
+    }
+
+    /** The content of {@code jwk_local_ca} when the caller has read it already; else the path is read as a file. */
+    Optional<String> localCaPem() {
+        return Optional.ofNullable(localCaPem);
     }
 
     public Duration connectTimeout() {
@@ -170,6 +177,7 @@ public final class RemoteJwkSettings {
         private List<String> fingerprints = List.of();
         private List<Integer> cipherSuites = SignerConfig.DEFAULT_CIPHER_SUITES;
         private String localCaPath;
+        private String localCaPem;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private int maxBytes = DEFAULT_MAX_BYTES;
@@ -204,6 +212,16 @@ public final class RemoteJwkSettings {
         /** A PEM file path; read by {@link JwkFetcher}, resolved against the working directory if relative. */
         public Builder localCaPath(String localCaPath) {
             this.localCaPath = localCaPath;
+            return this;
+        }
+
+        /**
+         * {@code jwk_local_ca} already read, by a caller that finds it where a file setting may be (webapp or
+         * classpath resource); {@code path} is the setting's value, named in messages.
+         */
+        public Builder localCa(String path, String pem) {
+            this.localCaPath = path;
+            this.localCaPem = pem;
             return this;
         }
 

@@ -57,7 +57,8 @@ final class TlsPolicy {
         } else {
             trust = trustManagerFor(null);
             if (settings.localCaPath().isPresent()) {
-                trust = new ExtraCaTrustManager(trust, trustManagerFor(readCa(settings.localCaPath().get())));
+                trust = new ExtraCaTrustManager(trust, trustManagerFor(readCa(settings.localCaPath().get(),
+                        settings.localCaPem().orElse(null))));
             }
         }
         if (!settings.pins().isEmpty()) {
@@ -66,11 +67,11 @@ final class TlsPolicy {
         return new TlsPolicy(trust, settings.jdkCipherSuites(), !settings.disableJwkSecurity());
     }
 
-    private static KeyStore readCa(String path) {
+    private static KeyStore readCa(String path, String pem) {
         String name = SignerConfig.JWK_LOCAL_CA;
         List<X509Certificate> cas;
         try {
-            cas = PemCertificates.read(Path.of(path));
+            cas = pem != null ? PemCertificates.parse(pem) : PemCertificates.read(Path.of(path));
         } catch (IOException | RuntimeException e) {
             throw new InvalidConfigurationException(name + " [" + path + "] cannot be read (" + e + "); expected a"
                     + " readable PEM file with the CA certificate", e);

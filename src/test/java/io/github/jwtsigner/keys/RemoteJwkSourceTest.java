@@ -98,6 +98,38 @@ class RemoteJwkSourceTest {
     }
 
     @Test
+    void findsTheLocalCaWhereKeyFilesAreFoundSuchAsInsideTheWebapp() throws Exception {
+        String webappCa = java.nio.file.Files.readString(caPem);
+        jakarta.servlet.ServletContext webapp = io.github.jwtsigner.testing.TestFilterConfig.webapp(
+                java.util.Map.of("/WEB-INF/tls/key-server-ca.pem", webappCa));
+        KeyFileOpener locator = new io.github.jwtsigner.servlet.WebappResourceLocator(webapp,
+                getClass().getClassLoader());
+
+        try (KeyRing ring = KeyRing.start(config(server.url("/jwks.json")).jwkLocalCa("WEB-INF/tls/key-server-ca.pem")
+                .build(), locator, log)) {
+            assertSignsWithTheServedKey(ring);
+        }
+    }
+
+    @Test
+    void namesTheMissingLocalCaTogetherWithTheOtherProblems() {
+        jakarta.servlet.ServletContext webapp = io.github.jwtsigner.testing.TestFilterConfig.webapp(java.util.Map.of());
+        KeyFileOpener locator = new io.github.jwtsigner.servlet.WebappResourceLocator(webapp,
+                getClass().getClassLoader());
+        SignerConfig config = config("http://127.0.0.1:1/jwks.json").jwkLocalCa("WEB-INF/tls/missing-ca.pem")
+                .build();
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> KeyRing.start(config, locator, log));
+
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("jwk_local_ca [WEB-INF/tls/missing-ca.pem] not found; looked in:"
+                + " webapp resource [/WEB-INF/tls/missing-ca.pem]"), e.problems().get(0));
+        assertTrue(e.problems().get(1).startsWith("jwk_url [http://127.0.0.1:1/jwks.json] is plain http"),
+                e.problems().get(1));
+    }
+
+    @Test
     void refusesToStartWhenTheServersCaIsNotTrusted() {
         InvalidConfigurationException e = startFails(config(server.url("/jwks.json")).jwkLocalCa(strangerPem.toString()));
         assertTrue(e.getMessage().contains("presented a certificate that is not trusted"), e.getMessage());
@@ -193,7 +225,7 @@ class RemoteJwkSourceTest {
     void passesEveryFetchSettingOn() {
         SignerConfig config = config(server.url("/jwks.json")).jwkConnectTimeout(Duration.ofMillis(700))
                 .jwkReadTimeout(Duration.ofMillis(900)).jwkMaxBytes(5000).build();
-        assertEquals(Optional.empty(), new RemoteJwkSource(config).securityWarning());
+        assertEquals(Optional.empty(), new RemoteJwkSource(config, KeyFileOpener.files()).securityWarning());
         assertAll(
                 () -> assertEquals(SignerConfig.JWK_CONNECT_TIMEOUT, RemoteJwkSettings.JWK_CONNECT_TIMEOUT),
                 () -> assertEquals(SignerConfig.JWK_READ_TIMEOUT, RemoteJwkSettings.JWK_READ_TIMEOUT),
@@ -206,7 +238,8 @@ class RemoteJwkSourceTest {
     @Test
     void reloadsOnlyWhenTheServedSetChanges() throws Exception {
         try (KeyServer changing = KeyServer.https(ca.issue("127.0.0.1")).serve(TestKeys.set(KEY))) {
-            RemoteJwkSource source = new RemoteJwkSource(config(changing.url("/jwks.json")).cacheDuration(7).build());
+            RemoteJwkSource source = new RemoteJwkSource(config(changing.url("/jwks.json")).cacheDuration(7).build(),
+                    KeyFileOpener.files());
             assertEquals("ec-1", source.load().kid());
             assertEquals(Optional.empty(), source.reload());
             changing.serve(TestKeys.set(TestKeys.ec(Curve.P_256, "ec-2"), KEY));
