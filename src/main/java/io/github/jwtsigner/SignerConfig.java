@@ -63,8 +63,9 @@ public final class SignerConfig {
     public static final String KEY_PASSWORD = "key_password";
     /**
      * Our own: a faster signature provider for RS*, PS*, ES* and EdDSA, used only by the signer and never
-     * installed into the JVM: {@code ACCP} (Amazon Corretto Crypto Provider), a registered provider's name, or
-     * a Provider class name. Falls back to the JDK with a WARNING where it cannot be loaded.
+     * installed into the JVM: {@code ACCP} (Amazon Corretto Crypto Provider), a registered provider's name
+     * ({@code SunEC} for the JDK's own Ed25519), or a Provider class name. Falls back to the JDK with a WARNING
+     * where it cannot be loaded. Unset: java-jwt on the JDK's providers; for EdDSA this library's Ed25519.
      */
     public static final String SIGNATURE_PROVIDER = "signature_provider";
 
