@@ -126,7 +126,10 @@ public final class JsonPointer {
 
     private JsonNode member(JsonNode.ObjectNode object, String name) {
         JsonNode found = null;
-        for (JsonNode.Member member : object.members()) {
+        List<JsonNode.Member> members = object.members();
+        // Indexed: this runs for every login, and the list is random-access.
+        for (int i = 0; i < members.size(); i++) {
+            JsonNode.Member member = members.get(i);
             if (member.name().equals(name)) {
                 if (found != null) {
                     throw new SigningException(SigningException.Reason.DUPLICATE_MEMBER, "keys_to_sign entry ["
