@@ -68,7 +68,9 @@ public final class PayloadSigner {
             tokens[i] = signOne(tokenSigner, payloads[i], claims.get(i));
             extra += tokens[i].length() + 2;
         }
-        return splice(body, claims, tokens, extra);
+        // Our own compact tokens are base64url and dots by construction; any other signer's are checked.
+        boolean plainTokens = tokenSigner instanceof JwsTokenSigner jws && !jws.full();
+        return splice(body, claims, tokens, extra, plainTokens);
     }
 
     private static JsonNode parse(String body) {
@@ -133,13 +135,18 @@ public final class PayloadSigner {
     }
 
     /** The body with each claim object's characters replaced by its token as a JSON string. */
-    private static String splice(String body, List<ObjectNode> claims, String[] tokens, int extra) {
+    private static String splice(String body, List<ObjectNode> claims, String[] tokens, int extra,
+            boolean plainTokens) {
         StringBuilder out = new StringBuilder(body.length() + extra);
         int copied = 0;
         for (int i = 0; i < tokens.length; i++) {
             ObjectNode claim = claims.get(i);
             out.append(body, copied, claim.start());
-            appendJsonString(out, tokens[i]);
+            if (plainTokens) {
+                out.append('"').append(tokens[i]).append('"');
+            } else {
+                appendJsonString(out, tokens[i]);
+            }
             copied = claim.end();
         }
         return out.append(body, copied, body.length()).toString();

@@ -62,6 +62,48 @@ final class CapturedBody {
         }
     }
 
+    /**
+     * A string written through the writer. Plain ASCII, which is what JSON bodies nearly always are, is
+     * encoded in one bulk {@link String#getBytes} (vectorised by the JDK); anything else goes through
+     * {@link #writeChars} character by character, which pairs surrogates across writes.
+     */
+    void writeString(String s, int off, int len) throws IOException {
+        use(Output.WRITER);
+        if (discarding || overLimit || len == 0) {
+            return;
+        }
+        if (!streaming && encoder.pendingHigh() == 0) {
+            byte[] utf8 = (off == 0 && len == s.length() ? s : s.substring(off, off + len))
+                    .getBytes(StandardCharsets.UTF_8);
+            if (isAsciiWithoutReplacement(utf8, len)) {
+                if (!buffer.append(utf8, 0, len) && outgrow()) {
+                    realWriter.write(s, off, len);
+                }
+                return;
+            }
+        }
+        char[] chars = new char[len];
+        s.getChars(off, off + len, chars, 0);
+        writeChars(chars, 0, len);
+    }
+
+    /**
+     * True when {@code utf8}, the encoding of {@code chars} characters, has one byte per character and no
+     * {@code '?'}: then every character was ASCII, since any other takes two bytes or more, except a lone
+     * surrogate, which the JDK replaces with {@code '?'} (a real {@code '?'} just takes the slower path).
+     */
+    private static boolean isAsciiWithoutReplacement(byte[] utf8, int chars) {
+        if (utf8.length != chars) {
+            return false;
+        }
+        for (byte b : utf8) {
+            if (b == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void writeChars(char[] c, int off, int len) throws IOException {
         use(Output.WRITER);
         if (discarding || overLimit || len == 0) {

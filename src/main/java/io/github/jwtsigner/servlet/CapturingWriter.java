@@ -30,9 +30,8 @@ final class CapturingWriter extends Writer {
 
     @Override
     public void write(String str, int off, int len) throws IOException {
-        char[] chars = new char[len];
-        str.getChars(off, off + len, chars, 0);
-        body.writeChars(chars, 0, len);
+        Objects.checkFromIndexSize(off, len, str.length());
+        body.writeString(str, off, len);
     }
 
     @Override

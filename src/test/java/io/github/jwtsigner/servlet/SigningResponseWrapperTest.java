@@ -39,6 +39,42 @@ class SigningResponseWrapperTest {
     }
 
     @Test
+    void holdsStringWritesOfEveryKindByteForByteAsUtf8() {
+        SigningResponseWrapper big = new SigningResponseWrapper(new RecordingResponse(), 4096);
+        PrintWriter w = big.getWriter();
+        w.write("{\"a\":\"plain ascii\",");               // bulk path
+        w.write("\"q\":\"why?\",");                       // a '?' takes the character path
+        w.write("\"n\":\"José 名前 \uD83D\uDE00\",");    // non-ASCII
+        w.write("xx\"o\":\"offsets\",yy", 2, 14);          // part of a string
+        w.write("\"s\":\"split \uD83D");                   // a pair split across writes
+        w.write("\uDE00 pair\"}");
+        w.flush();
+
+        String expected = "{\"a\":\"plain ascii\",\"q\":\"why?\",\"n\":\"José 名前 \uD83D\uDE00\",\"o\":\"offsets\","
+                + "\"s\":\"split \uD83D\uDE00 pair\"}";
+        assertArrayEquals(expected.getBytes(UTF_8), big.body().bytes());
+    }
+
+    @Test
+    void refusesBadOffsetsOfAStringWrite() {
+        PrintWriter w = wrapper.getWriter();
+
+        assertThrows(IndexOutOfBoundsException.class, () -> w.write("abc", 2, 5));
+        assertEquals(0, wrapper.body().size());
+    }
+
+    @Test
+    void dropsAnAsciiStringWriterBodyThatOutgrowsTheLimitWhenItMayBeSigned() {
+        PrintWriter w = wrapper.getWriter();
+        w.write("x".repeat(60));
+        w.write("y".repeat(10));
+
+        assertTrue(wrapper.body().overLimit());
+        assertEquals(0, wrapper.body().size());
+        assertFalse(real.touched());
+    }
+
+    @Test
     void allowsOnlyOneOfWriterAndStream() {
         wrapper.getWriter();
 

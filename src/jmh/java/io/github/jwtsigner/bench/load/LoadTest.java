@@ -36,8 +36,13 @@ import java.util.concurrent.TimeUnit;
  * other round), so a slow minute of a shared machine falls on all of them; each variant's throughput is then
  * compared with the bare servlet's of the same round, and the median of those ratios reported.
  *
+ * With {@code --server-cpus} and {@code --driver-cpus} (Linux {@code taskset} lists such as {@code 1} or
+ * {@code 0-1}) the server and the driver run on separate cores, as they would on separate machines, instead of
+ * competing for the same ones.
+ *
  * <p>Options: {@code --variants bare,filter-HS256,...} {@code --duration 15} {@code --warmup 5}
- * {@code --rounds 1} {@code --connections 16} {@code --driver wrk|java} {@code --server-opts "-Xmx512m"}.
+ * {@code --rounds 1} {@code --connections 16} {@code --driver wrk|java} {@code --server-opts "-Xmx512m"}
+ * {@code --server-cpus ""} {@code --driver-cpus ""}.
  */
 public final class LoadTest {
     static final String DEFAULT_VARIANTS = "bare,filter-HS256,nimbus-HS256,filter-ES256,nimbus-ES256";
@@ -54,18 +59,25 @@ public final class LoadTest {
         int rounds = bounded("rounds", Integer.parseInt(options.get("rounds")), 1, 20);
         String driver = options.get("driver");
 
-        Process server = startServer(options.get("server-opts"));
+        String serverCpus = options.get("server-cpus");
+        String driverCpus = options.get("driver-cpus");
+        if (!driverCpus.isBlank() && driver.equals("java")) {
+            // The java driver runs in this JVM: pin it (all its threads) here.
+            run(List.of("taskset", "-a", "-p", "-c", driverCpus, Long.toString(ProcessHandle.current().pid())));
+        }
+        Process server = startServer(options.get("server-opts"), serverCpus);
         try {
             int port = awaitReady(server);
             System.out.printf(Locale.ROOT, "# server pid %d on 127.0.0.1:%d; driver %s, %d connections, %d s warm-up"
-                    + " + %d s measured per variant; %d cores%n", server.pid(), port, driver, connections, warmup,
-                    duration, Runtime.getRuntime().availableProcessors());
+                    + " + %d s measured per variant, %d round(s); %d cores; server cpus [%s], driver cpus [%s]%n",
+                    server.pid(), port, driver, connections, warmup, duration, rounds,
+                    Runtime.getRuntime().availableProcessors(), serverCpus, driverCpus);
             Path lua = luaScript();
             for (String variant : variants) {
                 URI uri = URI.create("http://127.0.0.1:" + port + "/" + variant + "/token");
                 checkOnce(variant, uri);
                 if (warmup > 0) {
-                    drive(driver, uri, connections, warmup, lua);
+                    drive(driver, uri, connections, warmup, lua, driverCpus);
                 }
             }
             Map<String, List<LoadResult>> results = new LinkedHashMap<>();
@@ -77,7 +89,7 @@ public final class LoadTest {
                 }
                 for (String variant : order) {
                     URI uri = URI.create("http://127.0.0.1:" + port + "/" + variant + "/token");
-                    LoadResult r = drive(driver, uri, connections, duration, lua);
+                    LoadResult r = drive(driver, uri, connections, duration, lua, driverCpus);
                     results.get(variant).add(r);
                     System.out.printf(Locale.ROOT, "# round %d %-14s done: %.0f req/s%n", round + 1, variant,
                             r.requestsPerSecond());
@@ -98,6 +110,8 @@ public final class LoadTest {
         o.put("connections", "16");
         o.put("driver", onPath("wrk") ? "wrk" : "java");
         o.put("server-opts", "-Xms512m -Xmx512m");
+        o.put("server-cpus", "");
+        o.put("driver-cpus", "");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length || !o.containsKey(args[i].substring(2))) {
                 throw new IllegalArgumentException("option [" + args[i] + "] is not known or has no value; expected"
@@ -118,8 +132,8 @@ public final class LoadTest {
         return value;
     }
 
-    private static Process startServer(String serverOpts) throws IOException {
-        List<String> command = new ArrayList<>();
+    private static Process startServer(String serverOpts, String cpus) throws IOException {
+        List<String> command = new ArrayList<>(pinned(cpus));
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (!serverOpts.isBlank()) {
             command.addAll(Arrays.asList(serverOpts.trim().split("\\s+")));
@@ -196,13 +210,14 @@ public final class LoadTest {
         }
     }
 
-    private static LoadResult drive(String driver, URI uri, int connections, int seconds, Path lua)
+    private static LoadResult drive(String driver, URI uri, int connections, int seconds, Path lua, String cpus)
             throws IOException, InterruptedException {
         if (driver.equals("java")) {
             return HttpClientLoad.run(uri, connections, seconds);
         }
-        List<String> command = List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
-                "-s", lua.toString(), uri.toString());
+        List<String> command = new ArrayList<>(pinned(cpus));
+        command.addAll(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
+                "-s", lua.toString(), uri.toString()));
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
         StringBuilder all = new StringBuilder();
@@ -224,6 +239,25 @@ public final class LoadTest {
             throw new IllegalStateException("wrk printed no RESULT line:\n" + all);
         }
         return LoadResult.parseWrk(result);
+    }
+
+    /** {@code taskset -c cpus} to prefix a command with, or nothing. */
+    private static List<String> pinned(String cpus) {
+        if (cpus == null || cpus.isBlank()) {
+            return List.of();
+        }
+        if (!onPath("taskset")) {
+            throw new IllegalStateException("--server-cpus / --driver-cpus need taskset (util-linux) on the PATH");
+        }
+        return List.of("taskset", "-c", cpus.trim());
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
     }
 
     private static Path luaScript() throws IOException {
