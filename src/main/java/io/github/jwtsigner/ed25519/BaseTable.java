@@ -5,8 +5,9 @@ import java.math.BigInteger;
 /**
  * The curve constants and the table for fixed-base multiplication: {@code ROWS[i][j]} = (j + 1) * 256^i * B
  * for i in [0, 32), j in [0, 8), as in ref10. Computed once, when the class is first used, from the
- * definitions of RFC 8032 §5.1 with {@link BigInteger} affine arithmetic (public values only, so the
- * arithmetic need not be constant time), rather than copied as 768 literals.
+ * definitions of RFC 8032 §5.1 with {@link BigInteger} arithmetic in extended coordinates and one batch
+ * inversion (public values only, so it need not be constant time), rather than copied as 768 literals.
+ * {@link #add} is the plain affine formula, kept for tests as an independent reference.
  */
 final class BaseTable {
     static final BigInteger P = Field25519.P;
@@ -27,19 +28,44 @@ final class BaseTable {
     }
 
     private static EdwardsPoint.Precomputed[][] rows() {
-        EdwardsPoint.Precomputed[][] rows = new EdwardsPoint.Precomputed[32][8];
-        BigInteger[] rowBase = {BASE_X, BASE_Y};
+        // Extended coordinates (X:Y:Z:T) so that no addition divides; the 256 Z are inverted together at the end.
+        BigInteger[][] points = new BigInteger[32 * 8][];
+        BigInteger[] rowBase = {BASE_X, BASE_Y, BigInteger.ONE, BASE_X.multiply(BASE_Y).mod(P)};
         for (int i = 0; i < 32; i++) {
             BigInteger[] multiple = rowBase;
             for (int j = 0; j < 8; j++) {
-                rows[i][j] = precomputed(multiple);
-                multiple = add(multiple, rowBase);
+                points[8 * i + j] = multiple;
+                multiple = addExtended(multiple, rowBase);
             }
             for (int k = 0; k < 8; k++) {
-                rowBase = add(rowBase, rowBase);
+                rowBase = addExtended(rowBase, rowBase);
             }
         }
+        BigInteger[] inverses = invertAll(points);
+        EdwardsPoint.Precomputed[][] rows = new EdwardsPoint.Precomputed[32][8];
+        for (int n = 0; n < points.length; n++) {
+            BigInteger x = points[n][0].multiply(inverses[n]).mod(P);
+            BigInteger y = points[n][1].multiply(inverses[n]).mod(P);
+            rows[n / 8][n % 8] = precomputed(new BigInteger[] {x, y});
+        }
         return rows;
+    }
+
+    /**
+     * Addition in extended coordinates on -x^2 + y^2 = 1 + d x^2 y^2 ("add-2008-hwcd-3" of Hisil, Wong, Carter
+     * and Dawson, 2008), complete for this curve: it also doubles.
+     */
+    private static BigInteger[] addExtended(BigInteger[] p, BigInteger[] q) {
+        BigInteger a = p[1].subtract(p[0]).multiply(q[1].subtract(q[0])).mod(P);
+        BigInteger b = p[1].add(p[0]).multiply(q[1].add(q[0])).mod(P);
+        BigInteger c = p[3].multiply(q[3]).multiply(D).shiftLeft(1).mod(P);
+        BigInteger d = p[2].multiply(q[2]).shiftLeft(1).mod(P);
+        BigInteger e = b.subtract(a);
+        BigInteger f = d.subtract(c);
+        BigInteger g = d.add(c);
+        BigInteger h = b.add(a);
+        return new BigInteger[] {e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P),
+            e.multiply(h).mod(P)};
     }
 
     private static EdwardsPoint.Precomputed precomputed(BigInteger[] point) {
@@ -52,7 +78,24 @@ final class BaseTable {
         return q;
     }
 
-    /** Affine addition on -x^2 + y^2 = 1 + d x^2 y^2 (complete: also doubles). */
+    /** 1/Z of every point with one inversion (Montgomery's trick). */
+    private static BigInteger[] invertAll(BigInteger[][] points) {
+        BigInteger[] prefix = new BigInteger[points.length];
+        BigInteger running = BigInteger.ONE;
+        for (int n = 0; n < points.length; n++) {
+            prefix[n] = running;
+            running = running.multiply(points[n][2]).mod(P);
+        }
+        BigInteger inverse = running.modInverse(P);
+        BigInteger[] inverses = new BigInteger[points.length];
+        for (int n = points.length - 1; n >= 0; n--) {
+            inverses[n] = inverse.multiply(prefix[n]).mod(P);
+            inverse = inverse.multiply(points[n][2]).mod(P);
+        }
+        return inverses;
+    }
+
+    /** Affine addition on -x^2 + y^2 = 1 + d x^2 y^2 (complete: also doubles); for tests. */
     static BigInteger[] add(BigInteger[] p, BigInteger[] q) {
         BigInteger x1 = p[0];
         BigInteger y1 = p[1];
