@@ -68,9 +68,7 @@ public final class PayloadSigner {
             tokens[i] = signOne(tokenSigner, payloads[i], claims.get(i));
             extra += tokens[i].length() + 2;
         }
-        // Our own compact tokens are base64url and dots by construction; any other signer's are checked.
-        boolean plainTokens = tokenSigner instanceof JwsTokenSigner jws && !jws.full();
-        return splice(body, claims, tokens, extra, plainTokens);
+        return splice(body, claims, tokens, extra);
     }
 
     private static JsonNode parse(String body) {
@@ -135,18 +133,13 @@ public final class PayloadSigner {
     }
 
     /** The body with each claim object's characters replaced by its token as a JSON string. */
-    private static String splice(String body, List<ObjectNode> claims, String[] tokens, int extra,
-            boolean plainTokens) {
+    private static String splice(String body, List<ObjectNode> claims, String[] tokens, int extra) {
         StringBuilder out = new StringBuilder(body.length() + extra);
         int copied = 0;
         for (int i = 0; i < tokens.length; i++) {
             ObjectNode claim = claims.get(i);
             out.append(body, copied, claim.start());
-            if (plainTokens) {
-                out.append('"').append(tokens[i]).append('"');
-            } else {
-                appendJsonString(out, tokens[i]);
-            }
+            appendJsonString(out, tokens[i]);
             copied = claim.end();
         }
         return out.append(body, copied, body.length()).toString();
