@@ -70,8 +70,9 @@ final class Placeholders {
             } else if (text.startsWith("${", i)) {
                 int close = text.indexOf('}', i + 2);
                 if (close < 0) {
-                    problems.add(what + (secret ? "" : " [" + RawValue.shorten(text) + "]") + " has a placeholder without its"
-                            + " closing brace; expected ${env:NAME} or ${sys:name} (or $${ for a literal ${)");
+                    String shown = secret ? "" : " [" + RawValue.shorten(text) + "]";
+                    problems.add(what + shown + " has a placeholder without its closing brace; expected"
+                            + " ${env:NAME} or ${sys:name} (or $${ for a literal ${)");
                     return null;
                 }
                 String value = lookup(text.substring(i + 2, close), secret, what, problems);

@@ -71,6 +71,7 @@ public final class SignerStartup {
         String rawEndpoint = params.get(JwtSignerFilter.ENDPOINT_PARAM);
         String configPath = ownParam(params, JwtSignerFilter.CONFIG_PARAM, source, problems);
         String endpoint = ownParam(params, JwtSignerFilter.ENDPOINT_PARAM, source, problems);
+        boolean expanded = problems.isEmpty();
         SignerConfig config = null;
         if (rawConfig != null) {
             if (!params.isEmpty()) {
@@ -78,7 +79,7 @@ public final class SignerStartup {
                         + " [" + rawConfig.trim() + "]; expected every setting in the config file");
             }
             try {
-                if (configPath != null && (endpoint != null || rawEndpoint == null)) {
+                if (expanded) {
                     WebappResourceLocator.Found file = locator.read(JwtSignerFilter.CONFIG_PARAM, configPath);
                     config = KrakendConfigReader.read(file.text(), endpoint,
                             JwtSignerFilter.CONFIG_PARAM + " [" + configPath + "]");
@@ -89,8 +90,8 @@ public final class SignerStartup {
         } else {
             if (rawEndpoint != null) {
                 problems.add("init-param " + JwtSignerFilter.ENDPOINT_PARAM + " [" + rawEndpoint.trim()
-                        + "] is set without " + JwtSignerFilter.CONFIG_PARAM + "; expected " + JwtSignerFilter.CONFIG_PARAM
-                        + " naming a whole KrakenD configuration file");
+                        + "] is set without " + JwtSignerFilter.CONFIG_PARAM + "; expected "
+                        + JwtSignerFilter.CONFIG_PARAM + " naming a whole KrakenD configuration file");
             }
             try {
                 config = InitParamsReader.read(params,
