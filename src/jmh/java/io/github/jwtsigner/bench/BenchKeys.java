@@ -1,6 +1,5 @@
 package io.github.jwtsigner.bench;
 
-import com.auth0.jwt.algorithms.Algorithm;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
@@ -36,7 +35,7 @@ import java.text.ParseException;
 
 /**
  * The benchmark keys: one JWK Set on the classpath ({@value #RESOURCE}) holding a key per algorithm family, handed
- * out in the forms each contender needs (java-jwt {@link Algorithm}, JDK key, Nimbus signer and verifier).
+ * out in the forms each contender needs (our signature function, JDK key, Nimbus signer and verifier).
  *
  * <p>The keys are test material generated for benchmarking only. Immutable and thread-safe.
  */
@@ -73,28 +72,6 @@ public final class BenchKeys {
             default:
                 throw new IllegalArgumentException("alg [" + alg + "] has no benchmark key; expected one of "
                         + "[HS256, RS256, PS256, ES256, EdDSA]");
-        }
-    }
-
-    /** The java-jwt algorithm for HS256, RS256, PS256 and ES256; java-jwt has no EdDSA. */
-    public static Algorithm javaJwt(String alg) {
-        JWK jwk = jwk(alg);
-        try {
-            switch (alg) {
-                case "HS256":
-                    return Algorithm.HMAC256(((OctetSequenceKey) jwk).toByteArray());
-                case "RS256":
-                    return Algorithm.RSA256(((RSAKey) jwk).toRSAPublicKey(), ((RSAKey) jwk).toRSAPrivateKey());
-                case "PS256":
-                    return Algorithm.RSA256PSS(((RSAKey) jwk).toRSAPublicKey(), ((RSAKey) jwk).toRSAPrivateKey());
-                case "ES256":
-                    return Algorithm.ECDSA256(((ECKey) jwk).toECPublicKey(), ((ECKey) jwk).toECPrivateKey());
-                default:
-                    throw new IllegalArgumentException("alg [" + alg + "] is not in java-jwt; expected one of "
-                            + "[HS256, RS256, PS256, ES256]");
-            }
-        } catch (JOSEException e) {
-            throw new IllegalStateException("key [" + kid(alg) + "] cannot be converted", e);
         }
     }
 

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * How a login's cost grows with its body: the seed's login with {@code extraRoles} more strings in the
  * access token's {@code roles} (each {@code "role-00000",}, 13 bytes, all of it signed), through our HS256
- * filter (c), the hand-written Nimbus filter (d) and the servlet alone (z). Run with {@code -prof gc}: bytes allocated per login against
- * body bytes give the fixed cost and the cost per body byte. Setup prints each body's size.
+ * filter (c), the hand-written Nimbus filter (d) and the servlet alone (z). Run with {@code -prof gc}: bytes
+ * allocated per login against body bytes give the fixed cost and the cost per body byte. Setup prints each
+ * body's size.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -9,8 +9,8 @@ import java.io.InputStream;
 
 /**
  * The legacy login servlet: for {@code POST}, reads the credentials and answers the plain claim sets of
- * {@link LoginBody#JSON} (or a given body) through the writer, as {@code application/json} in UTF-8. It checks no password: the
- * benchmarks measure what happens around it.
+ * {@link LoginBody#JSON} (or a given body) through the writer, as {@code application/json} in UTF-8. It
+ * checks no password: the benchmarks measure what happens around it.
  *
  * <p>Stateless and thread-safe.
  */
