@@ -26,6 +26,8 @@ public final class SignerConfig {
     public static final String ALG = "alg";
     public static final String KID = "kid";
     public static final String KEYS_TO_SIGN = "keys_to_sign";
+    /** Our own: a {@code keys_to_sign} member missing from a response to sign fails it closed. */
+    public static final String REQUIRE_KEYS_TO_SIGN = "require_keys_to_sign";
     public static final String JWK_LOCAL_PATH = "jwk_local_path";
     public static final String JWK_URL = "jwk_url";
     public static final String DISABLE_JWK_SECURITY = "disable_jwk_security";
@@ -70,7 +72,8 @@ public final class SignerConfig {
     public static final String SIGNATURE_PROVIDER = "signature_provider";
 
     /** Every setting name the configuration accepts, in documentation order. */
-    public static final List<String> SETTING_NAMES = List.of(ALG, KID, KEYS_TO_SIGN, JWK_LOCAL_PATH, JWK_URL,
+    public static final List<String> SETTING_NAMES = List.of(ALG, KID, KEYS_TO_SIGN, REQUIRE_KEYS_TO_SIGN,
+            JWK_LOCAL_PATH, JWK_URL,
             DISABLE_JWK_SECURITY, FULL, JWK_FINGERPRINTS, CIPHER_SUITES, JWK_LOCAL_CA, TYP, LEEWAY, SECRET_URL,
             CYPHER_KEY, MAX_BODY_BYTES, CACHE_DURATION, JWK_CONNECT_TIMEOUT, JWK_READ_TIMEOUT, JWK_MAX_BYTES,
             JWK_LOCAL_CHECK_INTERVAL, PEM_LOCAL_PATH, KEYSTORE_PATH, KEYSTORE_TYPE, KEYSTORE_PASSWORD,
@@ -97,6 +100,7 @@ public final class SignerConfig {
     private final String jwkUrl;
     private final boolean disableJwkSecurity;
     private final boolean full;
+    private final boolean requireKeysToSign;
     private final List<String> jwkFingerprints;
     private final List<Integer> cipherSuites;
     private final String jwkLocalCa;
@@ -125,6 +129,7 @@ public final class SignerConfig {
         this.jwkUrl = blankToNull(b.jwkUrl);
         this.disableJwkSecurity = b.disableJwkSecurity;
         this.full = b.full;
+        this.requireKeysToSign = b.requireKeysToSign;
         this.jwkFingerprints = List.copyOf(b.jwkFingerprints);
         this.cipherSuites = b.cipherSuites == null ? DEFAULT_CIPHER_SUITES : List.copyOf(b.cipherSuites);
         this.jwkLocalCa = blankToNull(b.jwkLocalCa);
@@ -198,6 +203,14 @@ public final class SignerConfig {
     /** True for the flattened JWS JSON serialization instead of compact. */
     public boolean full() {
         return full;
+    }
+
+    /**
+     * True when a response to sign that lacks a {@code keys_to_sign} member, or holds something other than an
+     * object there, fails closed; false (KrakenD's way) when it is left as it is, with a WARNING once per member.
+     */
+    public boolean requireKeysToSign() {
+        return requireKeysToSign;
     }
 
     public List<String> jwkFingerprints() {
@@ -333,6 +346,7 @@ public final class SignerConfig {
         String jwkUrl;
         private boolean disableJwkSecurity;
         private boolean full;
+        private boolean requireKeysToSign;
         private List<String> jwkFingerprints = List.of();
         private List<Integer> cipherSuites;
         private String jwkLocalCa;
@@ -407,6 +421,12 @@ public final class SignerConfig {
 
         public Builder full(boolean full) {
             this.full = full;
+            return this;
+        }
+
+        /** See {@link SignerConfig#requireKeysToSign()}. */
+        public Builder requireKeysToSign(boolean requireKeysToSign) {
+            this.requireKeysToSign = requireKeysToSign;
             return this;
         }
 

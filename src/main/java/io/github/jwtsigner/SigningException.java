@@ -24,7 +24,9 @@ public class SigningException extends JwtSignerException {
         /** The body cannot be inspected: compressed, or the request went asynchronous. */
         UNSUPPORTED_RESPONSE,
         /** The signature itself failed, or no usable key is available. */
-        SIGNATURE_FAILED
+        SIGNATURE_FAILED,
+        /** With {@code require_keys_to_sign}, a {@code keys_to_sign} member is missing or not an object. */
+        MISSING_MEMBER
     }
 
     private final Reason reason;

@@ -552,4 +552,51 @@ class JwtSignerFilterTest {
         assertTrue(e.getMessage().contains("kid refers to environment variable"
                 + " [JWT_SIGNER_TEST_VARIABLE_THAT_IS_NEVER_SET], which is not set"), e.getMessage());
     }
+
+    @Test
+    void aTypoInKeysToSignPassesTheClaimsAsKrakendDoesButWarnsOnce() throws Exception {
+        Map<String, String> params = initParams();
+        params.put("keys_to_sign", "acces_token");
+        JwtSignerFilter filter = started(params);
+
+        RecordingResponse first = login(filter, CLAIMS);
+        login(filter, CLAIMS);
+
+        assertEquals(CLAIMS, first.bodyText(UTF_8));
+        List<String> warnings;
+        synchronized (logLines) {
+            warnings = logLines.stream().filter(l -> l.contains("acces_token") && l.startsWith("WARNING")).toList();
+        }
+        assertEquals(1, warnings.size(), logLines::toString);
+        assertTrue(warnings.get(0).contains("require_keys_to_sign=true"), warnings.get(0));
+        filter.destroy();
+    }
+
+    @Test
+    void requireKeysToSignFailsATypoClosed() throws Exception {
+        Map<String, String> params = initParams();
+        params.put("keys_to_sign", "acces_token");
+        params.put("require_keys_to_sign", "true");
+        JwtSignerFilter filter = started(params);
+
+        RecordingResponse real = login(filter, CLAIMS);
+
+        assertEquals(500, real.getStatus());
+        assertEquals("{\"error\":\"token signing failed\"}", real.bodyText(UTF_8));
+        synchronized (logLines) {
+            assertTrue(logLines.stream().anyMatch(l -> l.contains("MISSING_MEMBER")
+                    && l.contains("keys_to_sign member [acces_token] is missing")), logLines::toString);
+        }
+        filter.destroy();
+    }
+
+    @Test
+    void requireKeysToSignMustBeABoolean() {
+        Map<String, String> params = initParams();
+        params.put("require_keys_to_sign", "yes");
+
+        ServletException e = assertThrows(ServletException.class, () -> started(params));
+
+        assertTrue(e.getMessage().contains("require_keys_to_sign [yes]"), e.getMessage());
+    }
 }

@@ -16,6 +16,7 @@ enum Setting {
     ALG(SignerConfig.ALG, Kind.TEXT),
     KID(SignerConfig.KID, Kind.TEXT),
     KEYS_TO_SIGN(SignerConfig.KEYS_TO_SIGN, Kind.TEXT_LIST),
+    REQUIRE_KEYS_TO_SIGN(SignerConfig.REQUIRE_KEYS_TO_SIGN, Kind.FLAG),
     JWK_LOCAL_PATH(SignerConfig.JWK_LOCAL_PATH, Kind.TEXT),
     JWK_URL(SignerConfig.JWK_URL, Kind.TEXT),
     DISABLE_JWK_SECURITY(SignerConfig.DISABLE_JWK_SECURITY, Kind.FLAG),
@@ -146,6 +147,7 @@ enum Setting {
             case JWK_URL -> builder.jwkUrl((String) value);
             case DISABLE_JWK_SECURITY -> builder.disableJwkSecurity((Boolean) value);
             case FULL -> builder.full((Boolean) value);
+            case REQUIRE_KEYS_TO_SIGN -> builder.requireKeysToSign((Boolean) value);
             case JWK_FINGERPRINTS -> builder.jwkFingerprints((List<String>) value);
             case CIPHER_SUITES -> builder.cipherSuites((List<Integer>) value);
             case JWK_LOCAL_CA -> builder.jwkLocalCa((String) value);

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.jws;
 
+import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.SigningException.Reason;
 import io.github.jwtsigner.json.CanonicalJson;
@@ -14,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,10 @@ import java.util.function.Supplier;
 public final class PayloadSigner {
     private final List<JsonPointer> keysToSign;
     private final Supplier<TokenSigner> signer;
+    private final boolean requireAll;
+    private final Consumer<String> firstMissing;
+    /** One flag per entry of {@link #keysToSign}: 1 once its absence was reported. */
+    private final AtomicIntegerArray reported;
 
     /**
      * @param signer asked once per body for the current signer, so a rotated key applies to whole bodies;
@@ -37,8 +44,21 @@ public final class PayloadSigner {
      *     signing either would make the other point at a string
      */
     public PayloadSigner(List<JsonPointer> keysToSign, Supplier<TokenSigner> signer) {
+        this(keysToSign, signer, false, message -> { });
+    }
+
+    /**
+     * @param requireAll true: a body that lacks an entry, or holds something other than an object there, is
+     *     refused ({@code require_keys_to_sign}); false: it is left as it is, as KrakenD does
+     * @param firstMissing with {@code requireAll} false, told once per entry, the first time a body lacks it
+     */
+    public PayloadSigner(List<JsonPointer> keysToSign, Supplier<TokenSigner> signer, boolean requireAll,
+            Consumer<String> firstMissing) {
         this.keysToSign = distinctNonNested(keysToSign);
         this.signer = Objects.requireNonNull(signer, "signer");
+        this.requireAll = requireAll;
+        this.firstMissing = Objects.requireNonNull(firstMissing, "firstMissing");
+        this.reported = new AtomicIntegerArray(this.keysToSign.size());
     }
 
     /**
@@ -48,7 +68,7 @@ public final class PayloadSigner {
      * @param body the decoded response body
      * @return the body with signed members; the same instance when there is nothing to sign
      * @throws SigningException when the body is not strict JSON, not an object, holds a member to sign twice,
-     *     holds a lone surrogate in a claim, or the signature fails
+     *     holds a lone surrogate in a claim, lacks a member while {@code requireAll}, or the signature fails
      */
     public String sign(String body) {
         JsonNode root = parse(body);
@@ -89,14 +109,31 @@ public final class PayloadSigner {
     /** The objects to sign, in source order. */
     private List<ObjectNode> findClaims(JsonNode root) {
         List<ObjectNode> claims = new ArrayList<>(keysToSign.size());
-        for (JsonPointer pointer : keysToSign) {
+        for (int i = 0; i < keysToSign.size(); i++) {
+            JsonPointer pointer = keysToSign.get(i);
             Optional<JsonNode> target = pointer.resolve(root);
             if (target.isPresent() && target.get() instanceof ObjectNode) {
                 claims.add((ObjectNode) target.get());
+            } else {
+                missing(i, pointer, target.map(node -> "a JSON [" + node.typeName() + "]").orElse("missing"));
             }
         }
         claims.sort(Comparator.comparingInt(JsonNode::start));
         return claims;
+    }
+
+    private void missing(int entry, JsonPointer pointer, String found) {
+        if (requireAll) {
+            throw new SigningException(Reason.MISSING_MEMBER, SignerConfig.KEYS_TO_SIGN + " member [" + pointer
+                    + "] is " + found + " in the response body; expected an object to sign ("
+                    + SignerConfig.REQUIRE_KEYS_TO_SIGN + " is true)");
+        }
+        if (reported.compareAndSet(entry, 0, 1)) {
+            firstMissing.accept(SignerConfig.KEYS_TO_SIGN + " member [" + pointer + "] is " + found
+                    + " in a response to sign, so it was left as it is (as KrakenD does); check "
+                    + SignerConfig.KEYS_TO_SIGN + " for a typo, or set " + SignerConfig.REQUIRE_KEYS_TO_SIGN
+                    + "=true to fail such responses closed. Said once per member");
+        }
     }
 
     private TokenSigner currentSigner() {

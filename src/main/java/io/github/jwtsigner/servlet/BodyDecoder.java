@@ -15,14 +15,15 @@ import java.nio.charset.UnsupportedCharsetException;
 
 /**
  * Turns a held body back into text, strictly. Writer output is the servlet's characters as they were (held
- * as UTF-8); stream output is decoded with the declared charset, else UTF-8 (RFC 8259), with a leading UTF-8
- * byte order mark dropped. Bytes that are not valid in that charset, and a lone surrogate from the writer,
+ * as UTF-8); stream output is decoded with the declared charset, else UTF-8 (RFC 8259). A leading byte order
+ * mark is dropped either way (the character U+FEFF from the writer, its UTF-8 bytes from the stream). Bytes that are not valid in that charset, and a lone surrogate from the writer,
  * are errors, never replaced.
  *
  * <p>Immutable and thread-safe.
  */
 final class BodyDecoder {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final String BOM_CHAR = "\uFEFF";
 
     private final byte[] bytes;
     private final boolean fromWriter;
@@ -53,7 +54,9 @@ final class BodyDecoder {
                 throw new SigningException(Reason.INVALID_STRING, "the body written to getWriter() holds a lone"
                         + " surrogate, which has no UTF-8 form; expected well-formed text");
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            // A byte order mark written as a character is dropped, as its bytes are from a stream.
+            return text.startsWith(BOM_CHAR) ? text.substring(1) : text;
         }
         Charset charset = charset();
         int start = charset.equals(StandardCharsets.UTF_8) && startsWithBom() ? UTF8_BOM.length : 0;

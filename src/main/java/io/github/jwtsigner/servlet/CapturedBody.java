@@ -10,8 +10,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The body a servlet writes, held in memory up to {@code max_body_bytes}. When it outgrows that limit and is
- * already known not to be signed, it is streamed through to the real response from then on; otherwise it is
- * dropped and marked {@link #overLimit()}, so the response fails closed.
+ * already known not to be signed, the real response is committed and the body streamed through to it from then
+ * on; otherwise it is dropped and marked {@link #overLimit()}, so the response fails closed.
  *
  * <p>Writer output is held as UTF-8 (see {@link Utf8CharEncoder}) and replayed through the real response's
  * writer, stream output is held and replayed as the servlet's bytes: a passed-through body reaches the client
@@ -256,6 +256,9 @@ final class CapturedBody {
         }
         replay();
         streaming = true;
+        // The decision not to sign is final: once status and headers are on their way, a later switch to a
+        // 2xx JSON answer cannot turn the streamed body into an unsigned claim set.
+        real.flushBuffer();
         return true;
     }
 }

@@ -14,8 +14,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
 /**
- * One request through the signer: wrap the response, run the chain, then pass the response through, sign
- * its body, or fail closed (SIGNER-SPEC §6). Each failure is logged once with its reason and the request URI,
+ * One request through the signer: wrap the request and the response, run the chain, then pass the response
+ * through, sign its body, or fail closed (SIGNER-SPEC §6). Each failure is logged once with its reason and the request URI,
  * never with a claim, a token or a key.
  *
  * <p>Part of the filter's plumbing, not an API. Immutable and thread-safe: one instance serves all requests.
@@ -39,8 +39,8 @@ public final class ResponseSigning {
             throws IOException, ServletException {
         SigningResponseWrapper wrapper = new SigningResponseWrapper(response, maxBodyBytes);
         try {
-            chain.doFilter(request, wrapper);
-        } catch (IOException | ServletException | RuntimeException e) {
+            chain.doFilter(new SigningRequestWrapper(request, wrapper), wrapper);
+        } catch (IOException | ServletException | RuntimeException | Error e) {
             abandon(wrapper, response);
             throw e;
         }
@@ -55,12 +55,22 @@ public final class ResponseSigning {
             return;
         }
         if (response.isCommitted()) {
-            log.log(Level.WARNING, "JWT signer: the response to [{0}] was committed behind the filter's back;"
+            log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter's back;"
                     + " left as it is", request.getRequestURI());
             return;
         }
-        ResponseDecision decision = ResponseDecision.decide(facts(request, wrapper), new BodyDecoder(body.bytes(),
-                body.output() == CapturedBody.Output.WRITER, body.sawLoneSurrogate(), wrapper.declaredCharset()));
+        if (DetachedResponse.suspendedByContainer(response)) {
+            failSuspended(request, response);
+            return;
+        }
+        ResponseDecision decision;
+        try {
+            decision = ResponseDecision.decide(facts(request, wrapper), new BodyDecoder(body.bytes(),
+                    body.output() == CapturedBody.Output.WRITER, body.sawLoneSurrogate(), wrapper.declaredCharset()));
+        } catch (Throwable e) {
+            failClosedOnThrowable(request, response, e, "reading");
+            return;
+        }
         switch (decision.outcome()) {
             case PASS_THROUGH -> body.replay();
             case FAIL_CLOSED -> failClosed(request, response, decision.failure());
@@ -81,12 +91,44 @@ public final class ResponseSigning {
         } catch (SigningException e) {
             failClosed(request, response, e);
             return;
-        } catch (RuntimeException e) {
-            failClosed(request, response, new SigningException(Reason.SIGNATURE_FAILED,
-                    "unexpected " + e.getClass().getName() + " while signing", e));
+        } catch (Throwable e) {
+            failClosedOnThrowable(request, response, e, "signing");
             return;
         }
         SignedResponse.write(response, signed);
+    }
+
+    /**
+     * Anything else thrown while the body is read or signed, a {@link StackOverflowError} or an
+     * {@link OutOfMemoryError} included, fails closed too; an error of the JVM other than a stack overflow is
+     * thrown again afterwards, since the JVM may not be able to go on.
+     */
+    private void failClosedOnThrowable(HttpServletRequest request, HttpServletResponse response, Throwable e,
+            String step) throws IOException {
+        try {
+            failClosed(request, response, new SigningException(Reason.SIGNATURE_FAILED,
+                    "unexpected " + e.getClass().getName() + " while " + step, e));
+        } finally {
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
+        }
+    }
+
+    /**
+     * The container suspended the response (Tomcat does after a forward when the wrapper cannot stand between
+     * it and the servlet): nothing written now would reach the client, so status and headers fail closed and
+     * the body stays empty.
+     */
+    private void failSuspended(HttpServletRequest request, HttpServletResponse response) {
+        log.log(Level.ERROR, "JWT signer failed closed with 500: " + Reason.UNSUPPORTED_RESPONSE + ": the container"
+                + " suspended the response after RequestDispatcher.forward, so no signed body can be written; on"
+                + " Tomcat set the Context attribute suspendWrappedResponseAfterForward=\"false\" (it must be, with "
+                + DetachedResponse.TOMCAT_STRICT_COMPLIANCE + "=true); request URI [{0}]", request.getRequestURI());
+        response.reset();
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setHeader(SignedResponse.CACHE_CONTROL, SignedResponse.NO_STORE);
+        response.setContentLength(0);
     }
 
     private void failClosed(HttpServletRequest request, HttpServletResponse response, SigningException cause)

@@ -43,8 +43,9 @@ public final class SignerStartup {
         KeyRing keys = KeyRing.start(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, keys_to_sign={2}, key source={3}",
                 config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
-        return new Started(new ResponseSigning(new PayloadSigner(config.keysToSign(), keys), config.maxBodyBytes(),
-                log), keys);
+        PayloadSigner signer = new PayloadSigner(config.keysToSign(), keys, config.requireKeysToSign(),
+                message -> log.log(Level.WARNING, "JWT signer: " + message));
+        return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log), keys);
     }
 
     /**

@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * replayed if the body passes through); {@link #isCommitted()} stays false; the charset the servlet declares
  * is tracked here, because {@code getCharacterEncoding()} always answers some default; after
  * {@code getWriter()} the charset no longer changes, as in a container; {@code sendError} and
- * {@code sendRedirect} go straight to the container, which then owns the response.
+ * {@code sendRedirect} go straight to the container, which then owns the response, except {@code sendError(103)},
+ * an interim response (early hints) after which the final one is still the filter's to decide. The real
+ * response sits behind a {@link DetachedResponse}, so that a forward on Tomcat 11 leaves it usable.
  *
  * <p>One instance per request; not thread-safe.
  */
@@ -33,8 +35,11 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     private boolean charsetFixed;
     private Consumer<HttpServletResponse> contentLength;
 
+    /** Tomcat's early hints: {@code sendError(103)} sends the headers so far as an interim response. */
+    static final int EARLY_HINTS = 103;
+
     SigningResponseWrapper(HttpServletResponse real, int maxBodyBytes) {
-        super(real);
+        super(DetachedResponse.of(real));
         this.body = new CapturedBody(real, maxBodyBytes, this::knownUnsigned, this::replayContentLength);
     }
 
@@ -209,15 +214,21 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
         }
     }
 
+    /** An interim {@code 103} is passed on and changes nothing here; any other status hands the response over. */
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        handOver();
+        if (sc != EARLY_HINTS) {
+            handOver();
+        }
         super.sendError(sc, msg);
     }
 
+    /** An interim {@code 103} is passed on and changes nothing here; any other status hands the response over. */
     @Override
     public void sendError(int sc) throws IOException {
-        handOver();
+        if (sc != EARLY_HINTS) {
+            handOver();
+        }
         super.sendError(sc);
     }
 

@@ -36,8 +36,16 @@ class BodyDecoderTest {
     }
 
     @Test
-    void keepsWriterTextAsWritten() {
-        assertEquals("\uFEFF" + TEXT, new BodyDecoder(("\uFEFF" + TEXT).getBytes(UTF_8), true, false, "ISO-8859-1")
+    void keepsWriterTextAsWrittenButForALeadingByteOrderMark() {
+        assertEquals(TEXT, new BodyDecoder(("\uFEFF" + TEXT).getBytes(UTF_8), true, false, "ISO-8859-1").text());
+        assertEquals(TEXT + "\uFEFF", new BodyDecoder((TEXT + "\uFEFF").getBytes(UTF_8), true, false, null).text());
+        assertEquals("\uFEFF" + TEXT, new BodyDecoder(("\uFEFF\uFEFF" + TEXT).getBytes(UTF_8), true, false, null)
+                .text(), "only one mark is dropped, as from a stream");
+    }
+
+    @Test
+    void dropsOneLeadingUtf8ByteOrderMarkFromAStream() {
+        assertEquals("\uFEFF" + TEXT, new BodyDecoder(("\uFEFF\uFEFF" + TEXT).getBytes(UTF_8), false, false, null)
                 .text());
     }
 

@@ -238,7 +238,13 @@ class SigningResponseWrapperTest {
         assertTrue(wrapper.body().isStreaming());
         assertTrue(wrapper.isCommitted());
         assertEquals("x".repeat(62) + "\uD83D\uDE00" + "y".repeat(14), real.bodyText(UTF_8));
-        assertEquals("81", real.getHeader("Content-Length"), "setters go straight through once streaming");
+        assertEquals("80", real.getHeader("Content-Length"), "status and headers are final once streaming");
+        wrapper.setStatus(200);
+        wrapper.setContentType("application/json");
+        wrapper.setHeader("Content-Type", "application/json");
+        assertEquals(500, real.getStatus());
+        assertEquals("text/plain;charset=UTF-8", real.getContentType());
+        assertThrows(IllegalStateException.class, wrapper::reset, "reset() once committed");
     }
 
     @Test

@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * <p>One instance per test; not thread-safe.
  */
 public final class RecordingResponse implements HttpServletResponse {
+    /** Tomcat's early hints status. */
+    public static final int EARLY_HINTS = 103;
+
     private static final String DEFAULT_CHARSET = "ISO-8859-1";
 
     private final List<String[]> headers = new ArrayList<>();
@@ -42,6 +45,7 @@ public final class RecordingResponse implements HttpServletResponse {
     private boolean touched;
     private String touchedBeforeServletReturned;
     private int bufferSize = 8192;
+    private int earlyHints;
     private Locale locale = Locale.getDefault();
     private PrintWriter writer;
     private ServletOutputStream stream;
@@ -59,6 +63,11 @@ public final class RecordingResponse implements HttpServletResponse {
 
     public boolean touched() {
         return touched;
+    }
+
+    /** How many interim 103 responses ({@code sendError(103)}, Tomcat's early hints) were sent. */
+    public int earlyHints() {
+        return earlyHints;
     }
 
     public byte[] bodyBytes() {
@@ -331,6 +340,12 @@ public final class RecordingResponse implements HttpServletResponse {
     public void sendError(int sc, String msg) {
         if (committed) {
             throw new IllegalStateException("committed");
+        }
+        if (sc == EARLY_HINTS) {
+            // As Tomcat: the headers so far go out as an interim response; the final one is still to come.
+            earlyHints++;
+            touch("early hints");
+            return;
         }
         status = sc;
         errorMessage = msg;

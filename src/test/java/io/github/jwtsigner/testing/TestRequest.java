@@ -85,12 +85,17 @@ public final class TestRequest implements HttpServletRequest {
 
     @Override
     public AsyncContext startAsync() {
-        throw new UnsupportedOperationException("use setAsync in tests");
+        throw new UnsupportedOperationException("startAsync() without arguments would hand out the unwrapped"
+                + " response; use setAsync or startAsync(request, response) in tests");
     }
 
     @Override
     public AsyncContext startAsync(ServletRequest request, ServletResponse response) {
-        throw new UnsupportedOperationException("use setAsync in tests");
+        AsyncContext context = org.mockito.Mockito.mock(AsyncContext.class);
+        org.mockito.Mockito.when(context.getRequest()).thenReturn(request);
+        org.mockito.Mockito.when(context.getResponse()).thenReturn(response);
+        setAsync(context);
+        return context;
     }
 
     @Override

@@ -1,0 +1,383 @@
+package io.github.jwtsigner.servlet;
+
+import com.google.gson.JsonObject;
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.SigningAlgorithm;
+import io.github.jwtsigner.SigningException;
+import io.github.jwtsigner.jwk.SigningKeys;
+import io.github.jwtsigner.jws.PayloadSigner;
+import io.github.jwtsigner.jws.TokenSigner;
+import io.github.jwtsigner.testing.RecordingLogger;
+import io.github.jwtsigner.testing.RecordingResponse;
+import io.github.jwtsigner.testing.Sim2Tokens;
+import io.github.jwtsigner.testing.TestRequest;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a login servlet (or whoever controls it) can try to get an unsigned claim set out, and what the filter
+ * answers. Each case once let the claims through; the real containers' side is in the integration tests.
+ */
+class ResponseSigningAttackTest {
+    @FunctionalInterface
+    interface Servlet {
+        void service(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException;
+    }
+
+    private static final String MARKER = "alice-plain";
+    private static final String CLAIMS = "{\"access_token\":{\"sub\":\"" + MARKER + "\",\"exp\":1735689600}}";
+    private static final int LIMIT = 64;
+
+    private static final SignerConfig CONFIG = SignerConfig.builder().alg(SigningAlgorithm.HS256).kid("sim2")
+            .keysToSign("access_token").jwkLocalPath("classpath:" + Sim2Tokens.RESOURCE).build();
+    private static final TokenSigner SIM2 = SigningKeys.load(CONFIG, Sim2Tokens.jwkSetJson(), "test key set");
+
+    private final RecordingLogger log = new RecordingLogger();
+
+    private ResponseSigning signing(TokenSigner tokenSigner) {
+        return new ResponseSigning(new PayloadSigner(CONFIG.keysToSign(), () -> tokenSigner), LIMIT, log);
+    }
+
+    private RecordingResponse run(TestRequest request, Servlet servlet) throws IOException, ServletException {
+        return run(signing(SIM2), request, servlet);
+    }
+
+    private static RecordingResponse run(ResponseSigning signing, TestRequest request, Servlet servlet)
+            throws IOException, ServletException {
+        RecordingResponse real = new RecordingResponse();
+        signing.handle(request, real, (req, res) -> {
+            servlet.service((HttpServletRequest) req, (HttpServletResponse) res);
+            real.markServletReturned();
+        });
+        return real;
+    }
+
+    private static String padded(String claims) {
+        return claims.substring(0, claims.length() - 1) + ",\"pad\":\"" + "x".repeat(2 * LIMIT) + "\"}";
+    }
+
+    private static void assertNoMarker(RecordingResponse real) {
+        String everything = real.snapshot() + real.bodyText(ISO_8859_1);
+        assertFalse(everything.contains(MARKER), () -> "the unsigned claims reached the client: " + everything);
+    }
+
+    private static void assertFailedClosed(RecordingResponse real) {
+        assertEquals(500, real.getStatus());
+        assertEquals(FailClosedResponse.BODY, real.bodyText(UTF_8));
+        assertEquals("no-store", real.getHeader("Cache-Control"));
+        assertNoMarker(real);
+    }
+
+    private static void assertSigned(RecordingResponse real) {
+        assertEquals(200, real.getStatus());
+        JsonObject body = com.google.gson.JsonParser.parseString(real.bodyText(UTF_8)).getAsJsonObject();
+        assertEquals(MARKER, Sim2Tokens.verify(body.get("access_token").getAsString()).get("sub").getAsString());
+        assertNoMarker(real);
+    }
+
+    @Nested
+    class AStreamedBodyStaysUnsigned {
+        @Test
+        void aLaterSwitchTo200JsonDoesNotReachTheClient() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.setStatus(500);
+                res.getOutputStream().write(padded(CLAIMS).getBytes(UTF_8));
+                res.setStatus(200);
+                res.setContentType("application/json");
+                res.setHeader("Content-Type", "application/json");
+                res.addHeader("Content-Type", "application/json");
+            });
+
+            assertTrue(real.isCommitted(), "committed when streaming started");
+            assertEquals(500, real.getStatus());
+            assertEquals(null, real.getContentType());
+            assertEquals(padded(CLAIMS), real.bodyText(UTF_8));
+        }
+
+        @Test
+        void aTextBodyCannotBecomeJsonAfterItStreams() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.setContentType("text/plain;charset=UTF-8");
+                res.getWriter().write(padded(CLAIMS));
+                res.setContentType("application/json");
+            });
+
+            assertEquals(200, real.getStatus());
+            assertEquals("text/plain;charset=UTF-8", real.getContentType());
+        }
+
+        @Test
+        void resetAfterStreamingIsRefusedAsByAContainer() throws Exception {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> run(TestRequest.post("/token"), (req, res) -> {
+                        res.setStatus(401);
+                        res.getOutputStream().write(padded(CLAIMS).getBytes(UTF_8));
+                        res.reset();
+                        res.setStatus(200);
+                        res.setContentType("application/json");
+                        res.getOutputStream().write(CLAIMS.getBytes(UTF_8));
+                    }));
+            assertEquals("committed", e.getMessage());
+        }
+    }
+
+    @Nested
+    class StartAsyncWithoutArguments {
+        @Test
+        void handsOutTheWrapperSoAsynchronousOutputIsHeldAndFailsClosed() throws Exception {
+            TestRequest request = TestRequest.post("/token");
+            HttpServletResponse[] asyncResponse = new HttpServletResponse[1];
+            RecordingResponse real = new RecordingResponse();
+            signing(SIM2).handle(request, real, (req, res) -> {
+                AsyncContext async = req.startAsync();
+                asyncResponse[0] = (HttpServletResponse) async.getResponse();
+                assertSame(req, async.getRequest());
+                asyncResponse[0].addCookie(new Cookie("session", "s3cr3t"));
+                asyncResponse[0].setContentType("application/json");
+                asyncResponse[0].getWriter().write(CLAIMS);
+                asyncResponse[0].flushBuffer();
+                assertFalse(real.touched(), "the asynchronous response flushed to the client");
+                real.markServletReturned();
+            });
+
+            assertInstanceOf(SigningResponseWrapper.class, asyncResponse[0]);
+            assertFailedClosed(real);
+            assertFalse(real.snapshot().contains("s3cr3t"), real.snapshot());
+        }
+    }
+
+    @Nested
+    class AByteOrderMarkThroughTheWriter {
+        @Test
+        void isDroppedAndTheBodySignedAsThroughTheStream() throws Exception {
+            RecordingResponse viaWriter = run(TestRequest.post("/token"),
+                    (req, res) -> res.getWriter().write("\uFEFF" + CLAIMS));
+            RecordingResponse viaStream = run(TestRequest.post("/token"), (req, res) -> {
+                res.getOutputStream().write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                res.getOutputStream().write(CLAIMS.getBytes(UTF_8));
+            });
+
+            assertSigned(viaWriter);
+            assertSigned(viaStream);
+            assertEquals(viaStream.bodyText(UTF_8), viaWriter.bodyText(UTF_8));
+        }
+
+        @Test
+        void isDroppedWithAJsonContentTypeToo() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.setContentType("application/json");
+                res.getWriter().write("\uFEFF" + CLAIMS);
+            });
+
+            assertSigned(real);
+        }
+    }
+
+    @Nested
+    class EarlyHints {
+        @Test
+        void areSentAndTheFinalResponseIsStillSigned() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.setHeader("Link", "</app.css>; rel=preload");
+                res.sendError(RecordingResponse.EARLY_HINTS);
+                res.setContentType("application/json");
+                res.getWriter().write(CLAIMS);
+            });
+
+            assertEquals(1, real.earlyHints());
+            assertSigned(real);
+        }
+
+        @Test
+        void withAMessageToo() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.sendError(RecordingResponse.EARLY_HINTS, "Early Hints");
+                res.getOutputStream().write(CLAIMS.getBytes(UTF_8));
+            });
+
+            assertEquals(1, real.earlyHints());
+            assertSigned(real);
+        }
+
+        @Test
+        void anyOtherSendErrorStillHandsTheResponseOver() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.getWriter().write(CLAIMS);
+                res.sendError(102);
+            });
+
+            assertEquals(102, real.getStatus());
+            assertNoMarker(real);
+        }
+    }
+
+    @Nested
+    class ErrorsWhileSigning {
+        private TokenSigner throwing(Throwable t) {
+            return new TokenSigner() {
+                @Override
+                public SigningAlgorithm alg() {
+                    return SigningAlgorithm.HS256;
+                }
+
+                @Override
+                public String kid() {
+                    return "sim2";
+                }
+
+                @Override
+                public String sign(byte[] canonicalPayload) {
+                    if (t instanceof Error) {
+                        throw (Error) t;
+                    }
+                    throw (RuntimeException) t;
+                }
+            };
+        }
+
+        private Servlet login() {
+            return (req, res) -> {
+                res.addCookie(new Cookie("session", "s3cr3t"));
+                res.setContentType("application/json");
+                res.getWriter().write(CLAIMS);
+            };
+        }
+
+        @Test
+        void aStackOverflowFailsClosed() throws Exception {
+            RecordingResponse real = run(signing(throwing(new StackOverflowError())), TestRequest.post("/token"),
+                    login());
+
+            assertFailedClosed(real);
+            assertFalse(real.snapshot().contains("s3cr3t"));
+            assertEquals(1, log.lines().size());
+            assertTrue(log.lines().get(0).message().contains("java.lang.StackOverflowError while signing"),
+                    log.lines().get(0).message());
+        }
+
+        @Test
+        void anOutOfMemoryErrorFailsClosedThenIsThrownAgain() throws Exception {
+            OutOfMemoryError oom = new OutOfMemoryError("test");
+            RecordingResponse real = new RecordingResponse();
+            OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class, () -> signing(throwing(oom))
+                    .handle(TestRequest.post("/token"), real, (req, res) -> login()
+                            .service((HttpServletRequest) req, (HttpServletResponse) res)));
+
+            assertSame(oom, thrown);
+            assertFailedClosed(real);
+        }
+
+        @Test
+        void anAssertionErrorFailsClosedAndIsNotThrown() throws Exception {
+            RecordingResponse real = run(signing(throwing(new AssertionError("bug"))), TestRequest.post("/token"),
+                    login());
+
+            assertFailedClosed(real);
+        }
+
+        @Test
+        void anErrorFromTheServletResetsTheResponseBeforeTheContainerSeesIt() {
+            RecordingResponse real = new RecordingResponse();
+            StackOverflowError e = assertThrows(StackOverflowError.class, () -> signing(SIM2)
+                    .handle(TestRequest.post("/token"), real, (req, res) -> {
+                        login().service((HttpServletRequest) req, (HttpServletResponse) res);
+                        throw new StackOverflowError();
+                    }));
+
+            assertEquals(null, e.getMessage());
+            assertEquals(200, real.getStatus());
+            assertFalse(real.snapshot().contains("s3cr3t"), real.snapshot());
+            assertNoMarker(real);
+        }
+    }
+
+    @Nested
+    class TheRealResponseIsDetached {
+        @Test
+        void soAContainerUnwrappingTheWrapperStopsShortOfItsOwnResponse() throws Exception {
+            RecordingResponse real = new RecordingResponse();
+            SigningResponseWrapper wrapper = new SigningResponseWrapper(real, LIMIT);
+
+            assertFalse(wrapper.getResponse() instanceof ServletResponseWrapper);
+            assertFalse(wrapper.getResponse() == real);
+            assertTrue(wrapper.isWrapperFor(wrapper.getResponse()));
+            assertFalse(wrapper.isWrapperFor(real), "a container must not find its own response behind it");
+        }
+
+        @Test
+        void andEveryCallStillReachesIt() throws Exception {
+            RecordingResponse real = new RecordingResponse();
+            HttpServletResponse detached = DetachedResponse.of(real);
+
+            detached.setStatus(201);
+            detached.addCookie(new Cookie("a", "b"));
+            detached.setHeader("X-A", "1");
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+                detached.getWriter();
+                detached.getOutputStream();
+            });
+
+            assertEquals(201, real.getStatus());
+            assertEquals("1", real.getHeader("X-A"));
+            assertEquals("getWriter() has already been called", e.getMessage(), "the container's exception itself");
+            assertEquals(detached, detached);
+            assertFalse(detached.equals(real));
+            assertEquals(System.identityHashCode(detached), detached.hashCode());
+            assertTrue(detached.toString().startsWith("detached "), detached.toString());
+        }
+
+        @Test
+        void exceptUnderTomcatsStrictCompliance() {
+            RecordingResponse real = new RecordingResponse();
+            String before = System.getProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE);
+            System.setProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE, "true");
+            try {
+                assertSame(real, DetachedResponse.of(real));
+            } finally {
+                if (before == null) {
+                    System.clearProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE);
+                } else {
+                    System.setProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE, before);
+                }
+            }
+        }
+
+        @Test
+        void aResponseThatIsNotTomcatsIsNeverSuspended() {
+            RecordingResponse real = new RecordingResponse();
+
+            assertFalse(DetachedResponse.suspendedByContainer(real));
+            assertFalse(DetachedResponse.suspendedByContainer(new SigningResponseWrapper(real, LIMIT)));
+            assertInstanceOf(HttpServletResponse.class, DetachedResponse.of(real));
+        }
+    }
+
+    @Test
+    void aCompletedLoginIsStillSigned() throws Exception {
+        RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+            res.setContentType("application/json");
+            PrintWriter w = res.getWriter();
+            w.write(CLAIMS);
+        });
+
+        assertSigned(real);
+    }
+}
