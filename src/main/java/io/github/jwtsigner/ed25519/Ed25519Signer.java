@@ -52,25 +52,48 @@ public final class Ed25519Signer {
         return publicKey.clone();
     }
 
-    /** The 64-byte signature R || S of the concatenation of {@code message}'s parts. */
+    /**
+     * The 64-byte signature R || S of the concatenation of {@code message}'s parts. The parts are copied once,
+     * first: the message is hashed twice, and two different messages under one nonce would give the private
+     * key away, so a caller that changes its arrays meanwhile gets the signature of what they held at the copy.
+     * The nonce and its hash are cleared before returning.
+     */
     public byte[] sign(byte[]... message) {
+        byte[] m = concatenate(message);
         MessageDigest sha512 = sha512();
         sha512.update(prefix);
-        for (byte[] part : message) {
-            sha512.update(part);
+        sha512.update(m);
+        byte[] nonceHash = sha512.digest();
+        byte[] r = Scalar25519.reduce(nonceHash);
+        try {
+            byte[] encodedR = new EdwardsPoint.Multiplier().multiplyBase(r).encode();
+            sha512.update(encodedR);
+            sha512.update(publicKey);
+            sha512.update(m);
+            byte[] k = Scalar25519.reduce(sha512.digest());
+            byte[] s = Scalar25519.mulAdd(k, secretScalar, r);
+            byte[] signature = Arrays.copyOf(encodedR, 2 * KEY_BYTES);
+            System.arraycopy(s, 0, signature, KEY_BYTES, KEY_BYTES);
+            return signature;
+        } finally {
+            Arrays.fill(nonceHash, (byte) 0);
+            Arrays.fill(r, (byte) 0);
         }
-        byte[] r = Scalar25519.reduce(sha512.digest());
-        byte[] encodedR = new EdwardsPoint.Multiplier().multiplyBase(r).encode();
-        sha512.update(encodedR);
-        sha512.update(publicKey);
-        for (byte[] part : message) {
-            sha512.update(part);
+    }
+
+    private static byte[] concatenate(byte[][] message) {
+        byte[][] parts = message.clone();
+        int length = 0;
+        for (byte[] part : parts) {
+            length = Math.addExact(length, part.length);
         }
-        byte[] k = Scalar25519.reduce(sha512.digest());
-        byte[] s = Scalar25519.mulAdd(k, secretScalar, r);
-        byte[] signature = Arrays.copyOf(encodedR, 2 * KEY_BYTES);
-        System.arraycopy(s, 0, signature, KEY_BYTES, KEY_BYTES);
-        return signature;
+        byte[] whole = new byte[length];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, whole, at, part.length);
+            at += part.length;
+        }
+        return whole;
     }
 
     private static MessageDigest sha512() {

@@ -6,6 +6,8 @@ import static io.github.jwtsigner.ed25519.Field25519.square;
 import static io.github.jwtsigner.ed25519.Field25519.square2;
 import static io.github.jwtsigner.ed25519.Field25519.sub;
 
+import java.util.Arrays;
+
 /**
  * Points of the twisted Edwards curve -x^2 + y^2 = 1 + d x^2 y^2 (edwards25519) in the coordinate systems
  * of ref10, and the fixed-base scalar multiplication that signing needs: s * B for a secret s, in constant
@@ -114,6 +116,8 @@ final class EdwardsPoint {
                 madd(r, h, t);
                 toP3(h, r);
             }
+            // The digits spell the scalar: a secret or a nonce.
+            Arrays.fill(e, 0);
             return h;
         }
 

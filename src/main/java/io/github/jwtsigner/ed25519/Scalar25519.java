@@ -1,5 +1,7 @@
 package io.github.jwtsigner.ed25519;
 
+import java.util.Arrays;
+
 /**
  * Arithmetic modulo L = 2^252 + 27742317777372353535851937790883648493, the order of the base point, on
  * 21-bit signed limbs with ref10's schedule of folds and carries (sc_reduce, sc_muladd), written with loops.
@@ -15,7 +17,10 @@ final class Scalar25519 {
     private Scalar25519() {
     }
 
-    /** The 64-byte little-endian number {@code s} mod L, as 32 bytes little-endian in [0, L). */
+    /**
+     * The 64-byte little-endian number {@code s} mod L, as 32 bytes little-endian in [0, L). The limbs, which
+     * hold a nonce's hash when signing, are cleared before returning.
+     */
     static byte[] reduce(byte[] s) {
         long[] limbs = new long[24];
         for (int i = 0; i < 23; i++) {
@@ -25,13 +30,17 @@ final class Scalar25519 {
         return reduceLimbs(limbs);
     }
 
-    /** (a * b + c) mod L for 32-byte little-endian a, b, c below 2^256, as 32 bytes in [0, L). */
+    /**
+     * (a * b + c) mod L for 32-byte little-endian a, b, c below 2^256, as 32 bytes in [0, L). The limbs of b and
+     * c, the secret scalar and the nonce when signing, and of the sum are cleared before returning.
+     */
     static byte[] mulAdd(byte[] a, byte[] b, byte[] c) {
         long[] x = limbs32(a);
         long[] y = limbs32(b);
         long[] s = new long[24];
         long[] cLimbs = limbs32(c);
         System.arraycopy(cLimbs, 0, s, 0, 12);
+        Arrays.fill(cLimbs, 0);
         for (int i = 0; i < 12; i++) {
             for (int j = 0; j < 12; j++) {
                 s[i + j] += x[i] * y[j];
@@ -43,6 +52,7 @@ final class Scalar25519 {
         for (int i = 1; i <= 21; i += 2) {
             carryRound(s, i);
         }
+        Arrays.fill(y, 0);
         return reduceLimbs(s);
     }
 
@@ -90,6 +100,7 @@ final class Scalar25519 {
             out[at++] = (byte) acc;
             acc >>>= 8;
         }
+        Arrays.fill(s, 0);
         return out;
     }
 

@@ -5,7 +5,7 @@ import io.github.jwtsigner.ed25519.Ed25519Signer;
 
 /**
  * EdDSA over Ed25519 (RFC 8037 §3.1) with this library's {@link Ed25519Signer}, ten times faster than JDK 17's
- * provider. {@link SignatureFunctions} makes one only after it has signed a probe byte for byte as the JDK does.
+ * provider. {@link SignatureFunctions} uses one only once its probe signature has passed the checks there.
  *
  * <p>Immutable and thread-safe.
  */

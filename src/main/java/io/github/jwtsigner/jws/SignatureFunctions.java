@@ -9,18 +9,23 @@ import io.github.jwtsigner.ed25519.Ed25519Signer;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Makes the {@link SignatureFunction} for an algorithm and a key: java-jwt's {@link Algorithm} for HS*, RS*,
- * PS* and ES*; for EdDSA, which java-jwt lacks, this library's {@link Ed25519Signer} once it has signed a
- * probe exactly as the JDK does, else (or for a key that hides its bytes) the JDK's Ed25519. Checks of key
- * size and curve belong to the caller (the JWK loader); these factories only refuse a key of the wrong kind.
+ * PS* and ES*; for EdDSA, which java-jwt lacks, this library's {@link Ed25519Signer} once its signature of a
+ * probe has passed the checks of {@link #checkedAgainst}, else (or for a key that hides its bytes) the JDK's
+ * Ed25519. Checks of key size and curve belong to the caller (the JWK loader); these factories only refuse a
+ * key of the wrong kind.
  *
  * <p>Stateless and thread-safe; the functions made are immutable and thread-safe.
  */
@@ -28,6 +33,11 @@ public final class SignatureFunctions {
     private static final Logger LOG = System.getLogger("io.github.jwtsigner");
     private static final byte[] PROBE_HEADER = "eyJhbGciOiJFZERTQSJ9".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PROBE_PAYLOAD = "cHJvYmU".getBytes(StandardCharsets.US_ASCII);
+    private static final String JDK_ED25519 = "Ed25519";
+    /** DER SubjectPublicKeyInfo header for an Ed25519 key (RFC 8410 §4); the 32 key octets follow. */
+    private static final byte[] ED25519_SPKI_PREFIX = {
+        0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+    };
 
     private SignatureFunctions() {
     }
@@ -78,33 +88,79 @@ public final class SignatureFunctions {
         }
         Ed25519Signer signer = Ed25519Signer.fromSeed(seed.get());
         Arrays.fill(seed.get(), (byte) 0);
-        return checkedAgainst(jdk, new Ed25519Signature(signer), LOG);
+        return checkedAgainst(jdk, new Ed25519Signature(signer), signer.publicKey(), LOG);
     }
 
     /**
-     * {@code own} when it signs a probe byte for byte as {@code jdk} does (Ed25519 is deterministic), or when
-     * the JDK cannot sign with the key at all; otherwise {@code jdk}, with a WARNING.
+     * Decides who signs with an Ed25519 key, from one probe signed by each. {@code own} signs when its
+     * signature verifies, with the JDK's Ed25519, under {@code ownPublicKey} (the public key {@code own}
+     * derived from the private key), and, when the JDK can sign with the key, equals the JDK's byte for byte
+     * (Ed25519 is deterministic). Otherwise {@code jdk} signs, with a WARNING; and when the JDK cannot sign
+     * with the key either, neither does: the function returned fails every signature with the reasons, so that
+     * loading the key fails, naming its kid.
      */
-    static SignatureFunction checkedAgainst(SignatureFunction jdk, SignatureFunction own, Logger log) {
-        byte[] expected;
+    static SignatureFunction checkedAgainst(SignatureFunction jdk, SignatureFunction own, byte[] ownPublicKey,
+            Logger log) {
+        byte[] expected = null;
+        SigningException jdkFailure = null;
         try {
             expected = jdk.sign(PROBE_HEADER, PROBE_PAYLOAD);
         } catch (SigningException e) {
-            return own;
+            jdkFailure = e;
         }
         String problem;
         try {
-            if (Arrays.equals(expected, own.sign(PROBE_HEADER, PROBE_PAYLOAD))) {
-                return own;
+            byte[] ours = own.sign(PROBE_HEADER, PROBE_PAYLOAD);
+            if (expected != null && !Arrays.equals(expected, ours)) {
+                problem = "signed a probe differently from the JDK's provider";
+            } else {
+                problem = verificationProblem(ours, ownPublicKey);
             }
-            problem = "signed a probe differently from the JDK's provider";
         } catch (SigningException e) {
             problem = "failed on a probe (" + e.getMessage() + ")";
         }
-        log.log(Level.WARNING, "EdDSA: this library's Ed25519 " + problem + "; signing with the JDK's provider"
-                + " (slower). Please report this with the Java vendor and version: "
-                + System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
-        return jdk;
+        if (problem == null) {
+            return own;
+        }
+        if (jdkFailure == null) {
+            log.log(Level.WARNING, "EdDSA: this library's Ed25519 " + problem + "; signing with the JDK's provider"
+                    + " (slower). Please report this with the Java vendor and version: "
+                    + System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
+            return jdk;
+        }
+        return refusing("the JDK's provider cannot sign with this key (" + jdkFailure.getMessage() + "), and this"
+                + " library's Ed25519 " + problem + "; expected an Ed25519 key the JDK's provider can sign with");
+    }
+
+    /** Null when the JDK's Ed25519 verifies {@code signature} of the probe under {@code publicKey}. */
+    private static String verificationProblem(byte[] signature, byte[] publicKey) {
+        try {
+            byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + publicKey.length);
+            System.arraycopy(publicKey, 0, spki, ED25519_SPKI_PREFIX.length, publicKey.length);
+            Signature verifier = Signature.getInstance(JDK_ED25519);
+            verifier.initVerify(KeyFactory.getInstance(JDK_ED25519).generatePublic(new X509EncodedKeySpec(spki)));
+            verifier.update(PROBE_HEADER);
+            verifier.update((byte) '.');
+            verifier.update(PROBE_PAYLOAD);
+            return verifier.verify(signature) ? null
+                    : "signed a probe that the JDK's Ed25519 does not verify with the key's public key";
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return "signed a probe that the JDK's Ed25519 cannot verify (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    private static SignatureFunction refusing(String reason) {
+        return new SignatureFunction() {
+            @Override
+            public byte[] sign(byte[] headerB64, byte[] payloadB64) {
+                throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, reason);
+            }
+
+            @Override
+            public String toString() {
+                return "UnusableEd25519Signature";
+            }
+        };
     }
 
     private static RSAPrivateKey rsa(SigningAlgorithm alg, PrivateKey key) {

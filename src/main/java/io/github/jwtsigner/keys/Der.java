@@ -27,6 +27,16 @@ final class Der {
 
     /** Longest length this reader accepts in its length octets; a key file is far below 2^31 bytes. */
     private static final int MAX_LENGTH_OCTETS = 4;
+    /**
+     * Longest object identifier {@link #oidText} reads, in content octets: the algorithm and curve OIDs of a key
+     * take 3 to 9, the longest registered ones about 30.
+     */
+    static final int MAX_OID_BYTES = 64;
+    /**
+     * Longest arc {@link #oidText} reads, in base-128 octets: 20 hold 140 bits, more than the 128-bit UUID arcs
+     * of {@code 2.25} (X.667), the longest real ones. Bounds the work and the text of one arc.
+     */
+    static final int MAX_OID_ARC_BYTES = 20;
 
     private Der() {
     }
@@ -195,27 +205,40 @@ final class Der {
     /**
      * The dotted form of an OBJECT IDENTIFIER's content.
      *
-     * @throws MalformedDerException when the content is empty or its last arc is unfinished
+     * @throws MalformedDerException when the content is empty, its last arc is unfinished, or it is longer than
+     *     {@value #MAX_OID_BYTES} octets or has an arc longer than {@value #MAX_OID_ARC_BYTES}; the message gives
+     *     the size, never the content
      */
     static String oidText(byte[] content) throws MalformedDerException {
+        if (content.length > MAX_OID_BYTES) {
+            throw new MalformedDerException("an object identifier is [" + content.length + "] bytes long; expected"
+                    + " at most [" + MAX_OID_BYTES + "]");
+        }
         if (content.length == 0 || (content[content.length - 1] & 0x80) != 0) {
             throw new MalformedDerException("an object identifier is malformed");
         }
         StringBuilder sb = new StringBuilder();
-        BigInteger arc = BigInteger.ZERO;
-        boolean first = true;
-        for (byte b : content) {
-            arc = arc.shiftLeft(7).or(BigInteger.valueOf(b & 0x7f));
-            if ((b & 0x80) == 0) {
-                if (first) {
-                    int top = arc.compareTo(BigInteger.valueOf(80)) >= 0 ? 2 : arc.intValue() / 40;
-                    sb.append(top).append('.').append(arc.subtract(BigInteger.valueOf(40L * top)));
-                    first = false;
-                } else {
-                    sb.append('.').append(arc);
-                }
-                arc = BigInteger.ZERO;
+        int arcStart = 0;
+        for (int i = 0; i < content.length; i++) {
+            if ((content[i] & 0x80) != 0) {
+                continue;
             }
+            int arcBytes = i + 1 - arcStart;
+            if (arcBytes > MAX_OID_ARC_BYTES) {
+                throw new MalformedDerException("an object identifier has an arc of [" + arcBytes + "] bytes;"
+                        + " expected at most [" + MAX_OID_ARC_BYTES + "]");
+            }
+            BigInteger arc = BigInteger.ZERO;
+            for (int j = arcStart; j <= i; j++) {
+                arc = arc.shiftLeft(7).or(BigInteger.valueOf(content[j] & 0x7f));
+            }
+            if (arcStart == 0) {
+                int top = arc.compareTo(BigInteger.valueOf(80)) >= 0 ? 2 : arc.intValue() / 40;
+                sb.append(top).append('.').append(arc.subtract(BigInteger.valueOf(40L * top)));
+            } else {
+                sb.append('.').append(arc);
+            }
+            arcStart = i + 1;
         }
         return sb.toString();
     }

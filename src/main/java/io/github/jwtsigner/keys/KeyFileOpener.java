@@ -1,6 +1,7 @@
 package io.github.jwtsigner.keys;
 
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.config.SettingFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,9 +9,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Opens the file a key setting names ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}).
- * The servlet filter supplies one that also finds webapp and classpath resources; {@link #files()} reads plain
- * files only.
+ * Opens the file a key setting names ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path},
+ * {@code jwk_local_ca}). The servlet filter supplies one that also finds webapp and classpath resources;
+ * {@link #files()} reads plain files only. Either reads through {@link SettingFile}, so a file of more than
+ * {@value SettingFile#MAX_KEY_FILE_BYTES} bytes is refused.
  *
  * <p>Called at startup, once per key source; a watched file is then read again directly, not through this.
  */
@@ -34,7 +36,8 @@ public interface KeyFileOpener {
 
     /**
      * @param setting the setting that names {@code path}, for messages
-     * @throws InvalidConfigurationException when nothing is found there or it cannot be read
+     * @throws InvalidConfigurationException when nothing is found there, it cannot be read, or it is larger than
+     *     {@value SettingFile#MAX_KEY_FILE_BYTES} bytes
      */
     Opened open(String setting, String path);
 
@@ -52,8 +55,9 @@ public interface KeyFileOpener {
                 throw new InvalidConfigurationException(setting + " [" + path + "] not found: no file ["
                         + file + "]; expected a readable file");
             }
+            String location = "file [" + file + "]";
             try {
-                return new Opened(Files.readAllBytes(file), "file [" + file + "]", file);
+                return new Opened(SettingFile.readKeyFile(file, setting, path, location), location, file);
             } catch (IOException e) {
                 throw new InvalidConfigurationException(setting + " [" + path + "] cannot be read (" + e
                         + "); expected a readable file", e);

@@ -1,13 +1,13 @@
 package io.github.jwtsigner.keys;
 
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.config.SettingFile;
 import io.github.jwtsigner.jwk.SigningKeys;
 import io.github.jwtsigner.jws.TokenSigner;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -83,7 +83,8 @@ final class LocalJwkSource implements KeySource {
         if (now == FileStamp.MISSING) {
             throw new IOException(location + " is gone");
         }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = SettingFile.readKeyFile(file, SignerConfig.JWK_LOCAL_PATH, config.jwkLocalPath().orElseThrow(),
+                location);
         try {
             ContentDigest read = ContentDigest.of(bytes);
             if (read.equals(digest)) {

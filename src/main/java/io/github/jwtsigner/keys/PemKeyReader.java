@@ -220,6 +220,8 @@ final class PemKeyReader {
         }
         Der.Tlv curve = key.next(Der.CONTEXT_0, "the curve").contents().next(Der.OBJECT_IDENTIFIER,
                 "the named curve");
+        // Checked before the JDK sees it: an identifier no curve has is refused here, in bounded time.
+        String curveOid = Der.oidText(curve.content());
         byte[] pkcs8 = Der.encode(Der.SEQUENCE, Der.encode(Der.INTEGER, new byte[] {0}),
                 Der.encode(Der.SEQUENCE, Der.oid(EC_PUBLIC_KEY), curve.encoded()),
                 Der.encode(Der.OCTET_STRING, der));
@@ -228,7 +230,7 @@ final class PemKeyReader {
             privateKey = (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         } catch (GeneralSecurityException e) {
             // An unknown curve fails inside the JDK with a vague message: name the curve instead.
-            throw fail(source, "holds a [" + SEC1 + "] key on curve [" + Der.oidText(curve.content()) + "], which"
+            throw fail(source, "holds a [" + SEC1 + "] key on curve [" + curveOid + "], which"
                     + " this JVM cannot read (" + e.getClass().getSimpleName() + "); expected P-256 ["
                     + "1.2.840.10045.3.1.7], P-384 [1.3.132.0.34] or P-521 [1.3.132.0.35]");
         } finally {

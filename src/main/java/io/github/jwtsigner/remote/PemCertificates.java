@@ -1,9 +1,11 @@
 package io.github.jwtsigner.remote;
 
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.config.SettingFile;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -48,9 +50,16 @@ final class PemCertificates {
         return certs;
     }
 
-    /** The certificates of the PEM file at {@code path}; see {@link #parse(String)}. */
+    /**
+     * The certificates of the {@code jwk_local_ca} file at {@code path}; see {@link #parse(String)}.
+     *
+     * @throws io.github.jwtsigner.InvalidConfigurationException when the file is larger than
+     *     {@value SettingFile#MAX_KEY_FILE_BYTES} bytes
+     */
     static List<X509Certificate> read(Path path) throws IOException, CertificateException {
+        byte[] pem = SettingFile.readKeyFile(path, SignerConfig.JWK_LOCAL_CA, path.toString(),
+                "file [" + path.toAbsolutePath() + "]");
         // Latin-1 never fails to decode; the base64 inside the blocks is ASCII either way.
-        return parse(Files.readString(path, StandardCharsets.ISO_8859_1));
+        return parse(new String(pem, StandardCharsets.ISO_8859_1));
     }
 }

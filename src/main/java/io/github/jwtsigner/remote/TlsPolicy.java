@@ -72,6 +72,8 @@ final class TlsPolicy {
         List<X509Certificate> cas;
         try {
             cas = pem != null ? PemCertificates.parse(pem) : PemCertificates.read(Path.of(path));
+        } catch (InvalidConfigurationException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidConfigurationException(name + " [" + path + "] cannot be read (" + e + "); expected a"
                     + " readable PEM file with the CA certificate", e);

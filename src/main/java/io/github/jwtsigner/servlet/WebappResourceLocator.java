@@ -1,6 +1,7 @@
 package io.github.jwtsigner.servlet;
 
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.config.SettingFile;
 import io.github.jwtsigner.keys.KeyFileOpener;
 import jakarta.servlet.ServletContext;
 
@@ -28,8 +29,9 @@ import java.util.List;
  * When nothing is found, the error lists every place looked in. Files are read as UTF-8, a leading byte order
  * mark dropped.
  *
- * <p>Key files ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}) are found the same way,
- * as bytes, through {@link #open}.
+ * <p>Key files ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}, {@code jwk_local_ca}) are
+ * found the same way, as bytes, through {@link #open}, and refused when larger than
+ * {@value SettingFile#MAX_KEY_FILE_BYTES} bytes (see {@link SettingFile}).
  *
  * <p>Part of the filter's plumbing, not an API. Immutable; thread-safe as far as the ServletContext is.
  */
@@ -47,6 +49,17 @@ public final class WebappResourceLocator implements KeyFileOpener {
         @Override
         public String toString() {
             return "Found[" + location + "]";
+        }
+    }
+
+    /** How a file that was found is read: a key file within {@link SettingFile}'s limit, the config file whole. */
+    private record Reading(String setting, String path, boolean keyFile) {
+        byte[] file(Path file, String where) throws IOException {
+            return keyFile ? SettingFile.readKeyFile(file, setting, path, where) : Files.readAllBytes(file);
+        }
+
+        byte[] stream(InputStream in, String where) throws IOException {
+            return keyFile ? SettingFile.readKeyFile(in, setting, path, where) : in.readAllBytes();
         }
     }
 
@@ -68,7 +81,7 @@ public final class WebappResourceLocator implements KeyFileOpener {
      *     cannot be read
      */
     public Found read(String setting, String path) {
-        Opened opened = open(setting, path);
+        Opened opened = open(new Reading(setting, path, false));
         return new Found(text(opened.bytes()), opened.location());
     }
 
@@ -79,15 +92,21 @@ public final class WebappResourceLocator implements KeyFileOpener {
      * that file for changes.
      *
      * @param setting the name of the setting that holds {@code path}, for messages
-     * @throws InvalidConfigurationException when nothing is found (listing every place looked in) or the file
-     *     cannot be read
+     * @throws InvalidConfigurationException when nothing is found (listing every place looked in), the file
+     *     cannot be read, or it is larger than {@value SettingFile#MAX_KEY_FILE_BYTES} bytes
      */
     @Override
     public Opened open(String setting, String path) {
+        return open(new Reading(setting, path, true));
+    }
+
+    private Opened open(Reading reading) {
+        String setting = reading.setting();
+        String path = reading.path();
         List<String> looked = new ArrayList<>();
         Opened found;
         try {
-            found = find(path, looked);
+            found = find(reading, looked);
         } catch (UncheckedIOException e) {
             throw new InvalidConfigurationException(setting + " [" + path + "] could not be read from "
                     + e.getMessage() + ": " + e.getCause().getMessage() + "; expected a readable file", e.getCause());
@@ -101,9 +120,10 @@ public final class WebappResourceLocator implements KeyFileOpener {
         return found;
     }
 
-    private Opened find(String path, List<String> looked) {
+    private Opened find(Reading reading, List<String> looked) {
+        String path = reading.path();
         if (path.startsWith(CLASSPATH_PREFIX)) {
-            return fromClasspath(stripSlash(path.substring(CLASSPATH_PREFIX.length())), looked);
+            return fromClasspath(stripSlash(path.substring(CLASSPATH_PREFIX.length())), reading, looked);
         }
         Path file;
         try {
@@ -112,13 +132,13 @@ public final class WebappResourceLocator implements KeyFileOpener {
             file = null;
         }
         if (file != null && file.isAbsolute()) {
-            return fromFile(file, looked);
+            return fromFile(file, reading, looked);
         }
         if (context != null) {
             String resource = "/" + stripSlash(path);
             String where = "webapp resource [" + resource + "]";
             looked.add(where);
-            Opened found = fromStream(context.getResourceAsStream(resource), where, realFile(resource));
+            Opened found = fromStream(context.getResourceAsStream(resource), where, realFile(resource), reading);
             if (found != null) {
                 return found;
             }
@@ -127,16 +147,16 @@ public final class WebappResourceLocator implements KeyFileOpener {
             looked.add("file [" + path + "] (not a valid path here)");
             return null;
         }
-        return fromFile(file.toAbsolutePath(), looked);
+        return fromFile(file.toAbsolutePath(), reading, looked);
     }
 
-    private Opened fromClasspath(String name, List<String> looked) {
+    private Opened fromClasspath(String name, Reading reading, List<String> looked) {
         ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         if (contextLoader != null) {
             String where = "classpath resource [" + name + "] (thread context class loader)";
             looked.add(where);
             Opened found = fromStream(contextLoader.getResourceAsStream(name), where,
-                    classpathFile(contextLoader, name));
+                    classpathFile(contextLoader, name), reading);
             if (found != null) {
                 return found;
             }
@@ -144,30 +164,31 @@ public final class WebappResourceLocator implements KeyFileOpener {
         if (filterLoader != null && filterLoader != contextLoader) {
             String where = "classpath resource [" + name + "] (filter class loader)";
             looked.add(where);
-            return fromStream(filterLoader.getResourceAsStream(name), where, classpathFile(filterLoader, name));
+            return fromStream(filterLoader.getResourceAsStream(name), where, classpathFile(filterLoader, name),
+                    reading);
         }
         return null;
     }
 
-    private static Opened fromFile(Path file, List<String> looked) {
+    private static Opened fromFile(Path file, Reading reading, List<String> looked) {
         String where = "file [" + file + "]";
         looked.add(where);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         try {
-            return new Opened(Files.readAllBytes(file), where, file);
+            return new Opened(reading.file(file, where), where, file);
         } catch (IOException e) {
             throw new UncheckedIOException(where, e);
         }
     }
 
-    private static Opened fromStream(InputStream in, String where, Path file) {
+    private static Opened fromStream(InputStream in, String where, Path file, Reading reading) {
         if (in == null) {
             return null;
         }
         try (InputStream stream = in) {
-            return new Opened(stream.readAllBytes(), where, file);
+            return new Opened(reading.stream(stream, where), where, file);
         } catch (IOException e) {
             throw new UncheckedIOException(where, e);
         }

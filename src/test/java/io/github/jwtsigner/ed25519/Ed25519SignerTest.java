@@ -113,6 +113,47 @@ class Ed25519SignerTest {
         }
     }
 
+    /**
+     * A signature whose nonce came from one message and whose S from another still verifies, for the second
+     * message; but with the signature of the first it gives the private scalar away. Ed25519 is deterministic, so
+     * every signature must be exactly that of one of the two messages.
+     */
+    @Test
+    void signsOneSnapshotOfAMessageThatAnotherThreadKeepsChanging() throws Exception {
+        Ed25519Signer signer = Ed25519Signer.fromSeed(HEX.parseHex(
+                "c5aa8df43f9f837bedb7442f31dcb7b166d38535076f094b85ce3a2e0b4458f7"));
+        byte[] message = randomBytes(new SplittableRandom(3), 300);
+        message[0] = 'a';
+        byte[] first = message.clone();
+        byte[] second = message.clone();
+        second[0] = 'b';
+        String signedFirst = HEX.formatHex(signer.sign(first));
+        String signedSecond = HEX.formatHex(signer.sign(second));
+        // One byte flips, so any one read of the array is one of the two messages; only two reads can mix them.
+        java.lang.invoke.VarHandle bytes = java.lang.invoke.MethodHandles.arrayElementVarHandle(byte[].class);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread flipper = new Thread(() -> {
+            for (int n = 0; !stop.get(); n++) {
+                bytes.setVolatile(message, 0, (n & 1) == 0 ? (byte) 'a' : (byte) 'b');
+            }
+        });
+        flipper.start();
+        int mixed = 0;
+        try {
+            for (int n = 0; n < 1000; n++) {
+                String signature = HEX.formatHex(signer.sign(message));
+                if (!signature.equals(signedFirst) && !signature.equals(signedSecond)) {
+                    mixed++;
+                }
+            }
+        } finally {
+            stop.set(true);
+            flipper.join();
+        }
+
+        assertEquals(0, mixed, "signatures with the nonce of one message and S of the other, out of 1000");
+    }
+
     @Test
     void agreesWithTheJdkOnExtremeSeeds() throws Exception {
         for (byte fill : new byte[] {0, 1, (byte) 0x7f, (byte) 0x80, (byte) 0xff}) {

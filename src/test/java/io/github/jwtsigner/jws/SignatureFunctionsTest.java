@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.SigningException;
+import io.github.jwtsigner.ed25519.Ed25519Signer;
 import io.github.jwtsigner.testing.RecordingLogger;
 
 import java.io.IOException;
@@ -212,13 +213,50 @@ class SignatureFunctionsTest {
                 SignatureFunctions.privateKey(SigningAlgorithm.EdDSA, new OpaqueEd25519Key()).toString());
     }
 
-    @Test
-    void keepsTheJdkSignatureWhenOursDisagreesOnTheProbe() {
-        RecordingLogger log = new RecordingLogger();
-        SignatureFunction jdk = (h, p) -> new byte[] {1, 2, 3};
-        SignatureFunction own = (h, p) -> new byte[] {1, 2, 4};
+    /** The RFC 8037 key, as this library's signer. */
+    private static Ed25519Signer ourRfc8037Signer() {
+        return Ed25519Signer.fromSeed(Base64.getUrlDecoder().decode("nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"));
+    }
 
-        assertEquals(jdk, SignatureFunctions.checkedAgainst(jdk, own, log));
+    private static SignatureFunction jdkCannotSign() {
+        return (h, p) -> {
+            throw new SigningException(SigningException.Reason.SIGNATURE_FAILED,
+                    "EdDSA signature failed (InvalidKeyException)");
+        };
+    }
+
+    /** Signs as ours does, then flips one bit of S: a signature of the right form that does not verify. */
+    private static SignatureFunction broken(Ed25519Signer signer) {
+        return (h, p) -> {
+            byte[] signature = new Ed25519Signature(signer).sign(h, p);
+            signature[40] ^= 1;
+            return signature;
+        };
+    }
+
+    /** Counts the probes {@code function} is asked to sign. */
+    private static final class Counting implements SignatureFunction {
+        private final SignatureFunction function;
+        private int calls;
+
+        Counting(SignatureFunction function) {
+            this.function = function;
+        }
+
+        @Override
+        public byte[] sign(byte[] headerB64, byte[] payloadB64) {
+            calls++;
+            return function.sign(headerB64, payloadB64);
+        }
+    }
+
+    @Test
+    void keepsTheJdkSignatureWhenOursDisagreesOnTheProbe() throws Exception {
+        RecordingLogger log = new RecordingLogger();
+        Ed25519Signer ours = ourRfc8037Signer();
+        SignatureFunction jdk = new JdkEd25519Signature(rfc8037Ed25519());
+
+        assertEquals(jdk, SignatureFunctions.checkedAgainst(jdk, broken(ours), ours.publicKey(), log));
 
         assertEquals(1, log.lines().size());
         assertEquals(System.Logger.Level.WARNING, log.lines().get(0).level());
@@ -228,27 +266,87 @@ class SignatureFunctionsTest {
     }
 
     @Test
-    void keepsTheJdkSignatureWhenOursFailsOnTheProbe() {
+    void keepsTheJdkSignatureWhenOursFailsOnTheProbe() throws Exception {
         RecordingLogger log = new RecordingLogger();
-        SignatureFunction jdk = (h, p) -> new byte[] {1, 2, 3};
+        SignatureFunction jdk = new JdkEd25519Signature(rfc8037Ed25519());
         SignatureFunction own = (h, p) -> {
             throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, "EdDSA signature failed (Boom)");
         };
 
-        assertEquals(jdk, SignatureFunctions.checkedAgainst(jdk, own, log));
+        assertEquals(jdk, SignatureFunctions.checkedAgainst(jdk, own, ourRfc8037Signer().publicKey(), log));
 
         assertTrue(log.lines().get(0).message().startsWith("EdDSA: this library's Ed25519 failed on a probe"
                 + " (EdDSA signature failed (Boom)); signing with the JDK's provider"), log.lines().get(0).message());
     }
 
     @Test
-    void usesOursWhenItAgreesAndSaysNothing() {
+    void usesOursWhenItAgreesAndSaysNothing() throws Exception {
         RecordingLogger log = new RecordingLogger();
-        SignatureFunction jdk = (h, p) -> new byte[] {1, 2, 3};
-        SignatureFunction own = (h, p) -> new byte[] {1, 2, 3};
+        Ed25519Signer ours = ourRfc8037Signer();
+        SignatureFunction jdk = new JdkEd25519Signature(rfc8037Ed25519());
+        SignatureFunction own = new Ed25519Signature(ours);
 
-        assertEquals(own, SignatureFunctions.checkedAgainst(jdk, own, log));
+        assertEquals(own, SignatureFunctions.checkedAgainst(jdk, own, ours.publicKey(), log));
         assertEquals(List.of(), log.lines());
+    }
+
+    @Test
+    void keepsTheJdkSignatureWhenOursEqualsItButDoesNotVerify() {
+        RecordingLogger log = new RecordingLogger();
+        SignatureFunction jdk = (h, p) -> new byte[64];
+        SignatureFunction own = (h, p) -> new byte[64];
+
+        assertEquals(jdk, SignatureFunctions.checkedAgainst(jdk, own, ourRfc8037Signer().publicKey(), log));
+
+        assertEquals(1, log.lines().size(), log.lines().toString());
+        assertTrue(log.lines().get(0).message().startsWith("EdDSA: this library's Ed25519 signed a probe that the"
+                + " JDK's Ed25519 does not verify with the key's public key; signing with the JDK's provider (slower)."),
+                log.lines().get(0).message());
+    }
+
+    @Test
+    void usesOursWhenTheJdkCannotSignOnlyOnceItsProbeVerified() {
+        RecordingLogger log = new RecordingLogger();
+        Ed25519Signer ours = ourRfc8037Signer();
+        Counting own = new Counting(new Ed25519Signature(ours));
+
+        assertEquals(own, SignatureFunctions.checkedAgainst(jdkCannotSign(), own, ours.publicKey(), log));
+
+        assertEquals(1, own.calls, "ours signed a probe to be verified");
+        assertEquals(List.of(), log.lines());
+    }
+
+    @Test
+    void signsWithNeitherWhenTheJdkCannotSignAndOurProbeDoesNotVerify() {
+        RecordingLogger log = new RecordingLogger();
+        Ed25519Signer ours = ourRfc8037Signer();
+        SignatureFunction own = broken(ours);
+
+        SignatureFunction chosen = SignatureFunctions.checkedAgainst(jdkCannotSign(), own, ours.publicKey(), log);
+
+        assertFalse(chosen == own, "the broken signature is not used");
+        SigningException e = assertThrows(SigningException.class, () -> chosen.sign(ascii("aGVhZGVy"),
+                ascii("cGF5bG9hZA")));
+        assertEquals(SigningException.Reason.SIGNATURE_FAILED, e.reason());
+        assertEquals("the JDK's provider cannot sign with this key (EdDSA signature failed (InvalidKeyException)),"
+                + " and this library's Ed25519 signed a probe that the JDK's Ed25519 does not verify with the key's"
+                + " public key; expected an Ed25519 key the JDK's provider can sign with", e.getMessage());
+        assertEquals("UnusableEd25519Signature", chosen.toString());
+    }
+
+    @Test
+    void signsWithNeitherWhenTheJdkCannotSignAndOursFails() {
+        SignatureFunction own = (h, p) -> {
+            throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, "EdDSA signature failed (Boom)");
+        };
+
+        SignatureFunction chosen = SignatureFunctions.checkedAgainst(jdkCannotSign(), own,
+                ourRfc8037Signer().publicKey(), new RecordingLogger());
+
+        SigningException e = assertThrows(SigningException.class, () -> chosen.sign(ascii("a"), ascii("b")));
+        assertEquals("the JDK's provider cannot sign with this key (EdDSA signature failed (InvalidKeyException)),"
+                + " and this library's Ed25519 failed on a probe (EdDSA signature failed (Boom)); expected an Ed25519"
+                + " key the JDK's provider can sign with", e.getMessage());
     }
 
     @Test

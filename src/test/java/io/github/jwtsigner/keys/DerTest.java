@@ -79,6 +79,39 @@ class DerTest {
         assertEquals("the key has trailing bytes", e.getMessage());
     }
 
+    /** An object identifier 1.3.6.1.4.1.N whose last arc N takes {@code arcBytes} bytes of base-128. */
+    static byte[] oidWithLongArc(int arcBytes) {
+        byte[] content = new byte[5 + arcBytes];
+        System.arraycopy(new byte[] {0x2b, 0x06, 0x01, 0x04, 0x01}, 0, content, 0, 5);
+        java.util.Arrays.fill(content, 5, content.length - 1, (byte) 0xff);
+        content[content.length - 1] = 0x7f;
+        return content;
+    }
+
+    @Test
+    void refusesAnObjectIdentifierLongerThanAnyRealOneNamingOnlyItsSize() {
+        MalformedDerException e = assertThrows(MalformedDerException.class,
+                () -> Der.oidText(oidWithLongArc(100_000)));
+
+        assertEquals("an object identifier is [100005] bytes long; expected at most [64]", e.getMessage());
+    }
+
+    @Test
+    void refusesAnArcLongerThanAnyRealOneNamingOnlyItsSize() {
+        MalformedDerException e = assertThrows(MalformedDerException.class, () -> Der.oidText(oidWithLongArc(21)));
+
+        assertEquals("an object identifier has an arc of [21] bytes; expected at most [20]", e.getMessage());
+    }
+
+    @Test
+    void readsTheLongestArcAndObjectIdentifierItAccepts() throws Exception {
+        java.math.BigInteger arc = java.math.BigInteger.ONE.shiftLeft(140).subtract(java.math.BigInteger.ONE);
+        assertEquals("1.3.6.1.4.1." + arc, Der.oidText(oidWithLongArc(20)));
+        byte[] longest = new byte[64];
+        longest[0] = 0x2b;
+        assertEquals("1.3" + ".0".repeat(63), Der.oidText(longest));
+    }
+
     @Test
     void refusesAnUnfinishedObjectIdentifier() {
         assertTrue(assertThrows(MalformedDerException.class, () -> Der.oidText(HEX.parseHex("2a86")))

@@ -46,6 +46,24 @@ class KeyFileOpenerTest {
     }
 
     @Test
+    void readsAFileOfExactlyTheLimit() throws Exception {
+        Path file = Files.write(dir.resolve("large.json"), new byte[1_048_576]);
+
+        assertEquals(1_048_576, KeyFileOpener.files().open("jwk_local_path", file.toString()).bytes().length);
+    }
+
+    @Test
+    void refusesAFileOverTheLimitNamingTheSettingThePathTheSizeAndTheLimit() throws Exception {
+        Path file = Files.write(dir.resolve("huge.pem"), new byte[1_048_577]);
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> KeyFileOpener.files().open("pem_local_path", file.toString()));
+
+        assertEquals(List.of("pem_local_path [" + file + "] is too large: file [" + file + "] holds [1048577] bytes;"
+                + " expected a key file of at most [1048576] bytes"), e.problems());
+    }
+
+    @Test
     void refusesADirectory() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> KeyFileOpener.files().open("pem_local_path", dir.toString()));

@@ -240,6 +240,34 @@ class KeyRingTest {
     }
 
     @Test
+    void keepsTheLastGoodKeyWhenTheLocalFileGrowsOverTheLimitAndSaysWhy() throws Exception {
+        Path file = dir.resolve("jwk.json");
+        Files.writeString(file, TestKeys.set(OLD));
+        SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
+                .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ZERO).build();
+        try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+            TokenSigner before = ring.get();
+            // A usable set with a new key, but padded past the limit: it must not be read.
+            String set = TestKeys.set(NEW);
+            replace(file, set + " ".repeat(2_000_000 - set.length()));
+
+            ring.refresh();
+            ring.refresh();
+
+            assertSame(before, ring.get());
+            assertTrue(verifiesWith(SignedTokens.accessToken(ring), OLD));
+            assertEquals(List.of("could not reload the signing key from jwk_local_path [" + file + "]; still signing"
+                    + " with kid [2024-old], the last good key: jwk_local_path [" + file + "] is too large: file ["
+                    + file + "] holds [2000000] bytes; expected a key file of at most [1048576] bytes"),
+                    lines(Level.ERROR));
+
+            replace(file, TestKeys.set(NEW));
+            ring.refresh();
+            assertEquals("2025-new", ring.get().kid());
+        }
+    }
+
+    @Test
     void doesNotReloadAFileThatWasOnlyTouched() throws Exception {
         Path file = dir.resolve("jwk.json");
         Files.writeString(file, TestKeys.set(OLD));

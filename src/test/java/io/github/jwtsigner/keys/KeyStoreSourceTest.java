@@ -112,6 +112,18 @@ class KeyStoreSourceTest {
     }
 
     @Test
+    void refusesAKeystoreOverTheLimitAtStartup() throws Exception {
+        Path p12 = Files.write(dir.resolve("padded.p12"), java.util.Arrays.copyOf(KeyFixtures.bytes("rsa.p12"),
+                2_000_000));
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> token(config("RS256", p12, "store-pass", "signing")));
+
+        assertEquals(List.of("keystore_path [" + p12 + "] is too large: file [" + p12 + "] holds [2000000] bytes;"
+                + " expected a key file of at most [1048576] bytes"), e.problems());
+    }
+
+    @Test
     void checksTheKeyAsAJwkIsChecked() throws Exception {
         Path p12 = KeyFixtures.copy("rsa.p12", dir);
 

@@ -95,6 +95,18 @@ class LocalJwkSourceTest {
     }
 
     @Test
+    void refusesAJwkSetFileOverTheLimitAtStartup() throws Exception {
+        String set = TestKeys.set(FIRST);
+        Path file = Files.writeString(dir.resolve("jwk.json"), set + " ".repeat(1_048_577 - set.length()));
+        LocalJwkSource source = new LocalJwkSource(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, source::load);
+
+        assertEquals(java.util.List.of("jwk_local_path [" + file + "] is too large: file [" + file + "] holds"
+                + " [1048577] bytes; expected a key file of at most [1048576] bytes"), e.problems());
+    }
+
+    @Test
     void reportsAFileWithoutUsableKeyAtStartup() throws Exception {
         Path file = Files.writeString(dir.resolve("jwk.json"), TestKeys.set(FIRST.toPublicJWK()));
         LocalJwkSource source = new LocalJwkSource(config(file.toString(), Duration.ZERO), KeyFileOpener.files());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jwtsigner.InvalidConfigurationException;
@@ -20,6 +21,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.EdECPrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
 import java.util.Arrays;
 
 import org.bouncycastle.asn1.ASN1Integer;
@@ -224,6 +226,24 @@ class PemKeyReaderTest {
                 SOURCE);
 
         assertTrue(pairs(key.privateKey(), pair.getPublic(), "SHA384withECDSA"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PRIVATE KEY", "EC PRIVATE KEY"})
+    void refusesAnObjectIdentifierWithAHugeArcQuicklyAndWithAShortMessage(String label) {
+        byte[] oid = Der.encode(Der.OBJECT_IDENTIFIER, DerTest.oidWithLongArc(300_000));
+        byte[] der = label.equals("PRIVATE KEY")
+                ? Der.encode(Der.SEQUENCE, Der.encode(Der.INTEGER, new byte[] {0}), Der.encode(Der.SEQUENCE, oid),
+                        Der.encode(Der.OCTET_STRING, new byte[34]))
+                : Der.encode(Der.SEQUENCE, Der.encode(Der.INTEGER, new byte[] {1}),
+                        Der.encode(Der.OCTET_STRING, new byte[32]), Der.encode(Der.CONTEXT_0, oid));
+        byte[] pem = KeyFixtures.pem(label, der);
+
+        String message = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> fails(pem));
+
+        assertTrue(message.length() < 400, "a message of " + message.length() + " characters");
+        assertTrue(message.startsWith(SOURCE + " holds a [" + label + "] block that is not a valid key: an object"
+                + " identifier is [300005] bytes long; expected at most [64]"), message);
     }
 
     @Test

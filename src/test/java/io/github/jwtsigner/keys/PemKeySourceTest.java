@@ -83,6 +83,23 @@ class PemKeySourceTest {
     }
 
     @Test
+    void refusesAPemFileOverTheLimitAtStartup() throws Exception {
+        // A valid key after text that PEM readers skip: only the size is wrong.
+        byte[] key = KeyFixtures.bytes("rsa-pkcs8.pem");
+        byte[] padded = new byte[1_048_577];
+        java.util.Arrays.fill(padded, (byte) '#');
+        padded[padded.length - key.length - 1] = '\n';
+        System.arraycopy(key, 0, padded, padded.length - key.length, key.length);
+        Path file = java.nio.file.Files.write(dir.resolve("padded.pem"), padded);
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> KeyRing.start(config("RS256", file), KeyFileOpener.files(), log));
+
+        assertEquals(List.of("pem_local_path [" + file + "] is too large: file [" + file + "] holds [1048577] bytes;"
+                + " expected a key file of at most [1048576] bytes"), e.problems());
+    }
+
+    @Test
     void refusesAnEncryptedKeyAtStartup() throws Exception {
         Path file = KeyFixtures.copy("rsa-encrypted-pkcs8.pem", dir);
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,

@@ -130,6 +130,18 @@ class RemoteJwkSourceTest {
     }
 
     @Test
+    void refusesALocalCaFileOverTheLimit() throws Exception {
+        String pem = java.nio.file.Files.readString(caPem);
+        Path padded = java.nio.file.Files.writeString(dir.resolve("padded-ca.pem"),
+                pem + "#".repeat(1_048_577 - pem.length()));
+
+        InvalidConfigurationException e = startFails(config(server.url("/jwks.json")).jwkLocalCa(padded.toString()));
+
+        assertEquals(List.of("jwk_local_ca [" + padded + "] is too large: file [" + padded + "] holds"
+                + " [1048577] bytes; expected a key file of at most [1048576] bytes"), e.problems());
+    }
+
+    @Test
     void refusesToStartWhenTheServersCaIsNotTrusted() {
         InvalidConfigurationException e = startFails(config(server.url("/jwks.json")).jwkLocalCa(strangerPem.toString()));
         assertTrue(e.getMessage().contains("presented a certificate that is not trusted"), e.getMessage());

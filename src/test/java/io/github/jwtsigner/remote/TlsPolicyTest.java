@@ -42,6 +42,15 @@ class TlsPolicyTest {
     }
 
     @Test
+    void refusesLocalCaFileOverTheLimit(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("huge.pem"), "#".repeat(1_048_577));
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> TlsPolicy.create(withCa(file)));
+        assertEquals(List.of("jwk_local_ca [" + file + "] is too large: file [" + file + "] holds [1048577] bytes;"
+                + " expected a key file of at most [1048576] bytes"), e.problems());
+    }
+
+    @Test
     void acceptsSessionWithinThePolicy() {
         TlsPolicy policy = new TlsPolicy(new AnyServerTrustManager(), List.of(SUITE), true);
         assertEquals(Optional.empty(), policy.checkNegotiated("TLSv1.2", SUITE));

@@ -210,4 +210,56 @@ class WebappResourceLocatorTest {
 
         assertTrue(opened.file() != null && opened.file().endsWith(Path.of(CLASSPATH_KEYS)), String.valueOf(opened.file()));
     }
+
+    /** 64 MiB of {@code #} made on the fly, counting what was taken from it. */
+    private static final class EndlessResource extends java.io.InputStream {
+        static final long LENGTH = 64L << 20;
+        long read;
+
+        @Override
+        public int read() {
+            if (read >= LENGTH) {
+                return -1;
+            }
+            read++;
+            return '#';
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (read >= LENGTH) {
+                return -1;
+            }
+            int n = (int) Math.min(len, LENGTH - read);
+            java.util.Arrays.fill(b, off, off + n, (byte) '#');
+            read += n;
+            return n;
+        }
+    }
+
+    @Test
+    void refusesAWebappResourceOverTheLimitWhileReadingIt() {
+        EndlessResource resource = new EndlessResource();
+        jakarta.servlet.ServletContext context = org.mockito.Mockito.mock(jakarta.servlet.ServletContext.class);
+        org.mockito.Mockito.when(context.getResourceAsStream("/WEB-INF/key.pem")).thenReturn(resource);
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> new WebappResourceLocator(context, null).open("pem_local_path", "WEB-INF/key.pem"));
+
+        assertEquals(java.util.List.of("pem_local_path [WEB-INF/key.pem] is too large: webapp resource"
+                + " [/WEB-INF/key.pem] holds more than [1048576] bytes; expected a key file of at most [1048576]"
+                + " bytes"), e.problems());
+        assertTrue(resource.read <= 1_048_577, "read " + resource.read + " bytes of it");
+    }
+
+    @Test
+    void refusesAKeyFileOverTheLimit() throws IOException {
+        Path file = Files.write(tmp.resolve("huge.json"), new byte[1_048_577]);
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> locator(Map.of()).open("jwk_local_path", file.toString()));
+
+        assertEquals(java.util.List.of("jwk_local_path [" + file + "] is too large: file [" + file + "] holds"
+                + " [1048577] bytes; expected a key file of at most [1048576] bytes"), e.problems());
+    }
 }
