@@ -2,6 +2,8 @@ package io.github.jwtsigner.it;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /** A real servlet container serving one exploded webapp on a loopback ephemeral port. */
 interface ServletContainer extends AutoCloseable {
@@ -14,6 +16,9 @@ interface ServletContainer extends AutoCloseable {
     /** What the container reported when the webapp failed to start: messages of the whole cause chain. */
     String startupFailure();
 
+    /** The version of the container running, as it reports it (Tomcat: {@code ServerInfo.getServerNumber()}). */
+    String serverVersion();
+
     @Override
     void close() throws Exception;
 
@@ -21,8 +26,20 @@ interface ServletContainer extends AutoCloseable {
     enum Kind {
         JETTY, TOMCAT;
 
+        /** System property: the kinds to run on, comma-separated (such as {@code TOMCAT}); unset means all. */
+        static final String SELECTED = "it.containers";
+
         ServletContainer start(Path webappDir, Path workDir) throws Exception {
             return this == JETTY ? JettyContainer.start(webappDir) : TomcatContainer.start(webappDir, workDir);
+        }
+
+        /** The kinds named in {@value #SELECTED}, else all of them. */
+        static List<Kind> selected() {
+            String names = System.getProperty(SELECTED, "").trim();
+            if (names.isEmpty()) {
+                return List.of(values());
+            }
+            return Arrays.stream(names.split(",")).map(String::trim).map(Kind::valueOf).toList();
         }
     }
 

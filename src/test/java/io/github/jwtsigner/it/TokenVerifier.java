@@ -34,6 +34,14 @@ final class TokenVerifier {
      * @throws AssertionError when the signature, algorithm or kid is wrong
      */
     JsonObject verify(String compact) {
+        return JsonParser.parseString(verifiedPayload(compact)).getAsJsonObject();
+    }
+
+    /**
+     * @return the verified payload as text
+     * @throws AssertionError when the signature, algorithm or kid is wrong
+     */
+    String verifiedPayload(String compact) {
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setAlgorithmConstraints(new AlgorithmConstraints(
@@ -46,7 +54,7 @@ final class TokenVerifier {
             if (!"sim2".equals(jws.getKeyIdHeaderValue())) {
                 throw new AssertionError("kid is " + jws.getKeyIdHeaderValue());
             }
-            return JsonParser.parseString(jws.getPayload()).getAsJsonObject();
+            return jws.getPayload();
         } catch (JoseException e) {
             throw new AssertionError("not a valid JWS: " + compact, e);
         }

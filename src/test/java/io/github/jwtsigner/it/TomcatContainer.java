@@ -4,6 +4,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleState;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.util.ServerInfo;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
 import java.net.URI;
@@ -16,7 +17,10 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** Embedded Tomcat 11 deploying the exploded webapp with its web.xml and annotation scan. */
+/**
+ * Embedded Tomcat (11, or 10.1 where the build puts it on the class path) deploying the exploded webapp with its
+ * web.xml and annotation scan; JSPs run when Jasper is on the class path.
+ */
 final class TomcatContainer implements ServletContainer {
     private static final Logger CATALINA_LOG = Logger.getLogger("org.apache.catalina");
 
@@ -83,6 +87,11 @@ final class TomcatContainer implements ServletContainer {
         synchronized (severe) {
             return String.join("\n", severe);
         }
+    }
+
+    @Override
+    public String serverVersion() {
+        return ServerInfo.getServerNumber();
     }
 
     @Override

@@ -1,0 +1,268 @@
+package io.github.jwtsigner.it;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A login servlet that answers plain claims in the awkward ways a legacy servlet can: switching status and
+ * Content-Type after a large body started streaming, going asynchronous, a byte order mark, forwarding to or
+ * including a JSP, early hints, deep nesting. Every claim set carries the marker subject {@value #MARKER}, which
+ * must never reach a client unsigned. The path info names the case:
+ * <ul>
+ *   <li>{@code /login}: 201, the cookie, the claims as JSON;</li>
+ *   <li>{@code /late-switch/{error-500|text-plain}/{set-content-type|set-header|add-header|reset}};</li>
+ *   <li>{@code /async/{inline|start-before-return|start-after-return}};</li>
+ *   <li>{@code /bom/{writer|stream}/{no-type|json}};</li>
+ *   <li>{@code /forward/{request|context|named}} and {@code /include/jsp};</li>
+ *   <li>{@code /early-hints};</li>
+ *   <li>{@code /deep/<depth>}.</li>
+ * </ul>
+ */
+public class AttackServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    /** The subject of every claim set the servlet writes. */
+    static final String MARKER = "alice-plain";
+    /** The login body: a claim set to sign and a member that stays. */
+    static final String CLAIMS = "{\"access_token\":{\"sub\":\"" + MARKER + "\",\"roles\":[\"role_a\"],"
+            + "\"exp\":1735689600},\"exp\":1735689600}";
+    /** The session cookie the servlet sets where a login succeeds. */
+    static final String COOKIE_NAME = "SESSION";
+    /** Request attribute: a latch {@link ChainExitFilter} counts down once the whole filter chain returned. */
+    static final String CHAIN_EXIT = "it.chain-exit";
+    /** Response header: what {@code sendError(103)} did in this container. */
+    static final String EARLY_HINTS_HEADER = "X-Early-Hints";
+
+    private static final long WAIT_SECONDS = 10;
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String[] parts = req.getPathInfo().substring(1).split("/");
+        switch (parts[0]) {
+            case "login" -> login(resp);
+            case "late-switch" -> lateSwitch(resp, parts[1], parts[2]);
+            case "async" -> async(req, parts[1]);
+            case "bom" -> byteOrderMark(resp, parts[1], parts[2]);
+            case "forward" -> forward(req, resp, parts[1]);
+            case "include" -> include(req, resp);
+            case "early-hints" -> earlyHints(resp);
+            case "deep" -> deep(resp, Integer.parseInt(parts[1]));
+            default -> resp.sendError(404, "no such case");
+        }
+    }
+
+    private static void login(HttpServletResponse resp) throws IOException {
+        resp.setStatus(201);
+        resp.addCookie(session());
+        resp.setContentType("application/json");
+        resp.getWriter().write(CLAIMS);
+    }
+
+    /**
+     * Starts a body larger than the small signer's {@code max_body_bytes} as a non-2xx or non-JSON answer, in a
+     * container buffer large enough to hold it all uncommitted, then turns the answer into 200 JSON.
+     */
+    private static void lateSwitch(HttpServletResponse resp, String start, String change) throws IOException {
+        resp.setBufferSize(1 << 20);
+        switch (start) {
+            case "error-500" -> resp.setStatus(500);
+            case "text-plain" -> {
+                resp.setStatus(200);
+                resp.setContentType("text/plain");
+            }
+            default -> throw new IllegalArgumentException(start);
+        }
+        byte[] body = largeClaims();
+        ServletOutputStream out = resp.getOutputStream();
+        out.write(body);
+        switch (change) {
+            case "set-content-type" -> {
+                resp.setStatus(200);
+                resp.setContentType("application/json");
+            }
+            case "set-header" -> {
+                resp.setStatus(200);
+                resp.setHeader("Content-Type", "application/json");
+            }
+            case "add-header" -> {
+                resp.setStatus(200);
+                resp.addHeader("Content-Type", "application/json");
+            }
+            case "reset" -> {
+                resp.reset();
+                resp.setStatus(200);
+                resp.setContentType("application/json");
+                resp.getOutputStream().write(body);
+            }
+            default -> throw new IllegalArgumentException(change);
+        }
+    }
+
+    /** The claims padded to 2048 bytes, twice the small signer's limit. */
+    static byte[] largeClaims() {
+        String head = "{\"access_token\":{\"sub\":\"" + MARKER + "\",\"exp\":1735689600},\"padding\":\"";
+        String tail = "\"}";
+        return (head + "x".repeat(2048 - head.length() - tail.length()) + tail).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code startAsync()} without arguments: the async context holds the container's own response, not the
+     * signer's wrapper. {@code inline} writes on the request thread; {@code start-before-return} writes from
+     * {@code AsyncContext.start} while the servlet waits for it; {@code start-after-return} writes from
+     * {@code AsyncContext.start} once the whole filter chain has returned.
+     */
+    private static void async(HttpServletRequest req, String when) throws IOException {
+        CountDownLatch chainExit = new CountDownLatch(1);
+        req.setAttribute(CHAIN_EXIT, chainExit);
+        AsyncContext async = req.startAsync();
+        switch (when) {
+            case "inline" -> {
+                writeAsync(async);
+                async.complete();
+            }
+            case "start-before-return" -> {
+                CountDownLatch written = new CountDownLatch(1);
+                async.start(() -> {
+                    try {
+                        writeAsync(async);
+                    } catch (IOException | RuntimeException e) {
+                        log(req, "async write failed", e);
+                    } finally {
+                        written.countDown();
+                    }
+                    await(chainExit);
+                    completeQuietly(async);
+                });
+                await(written);
+            }
+            case "start-after-return" -> async.start(() -> {
+                await(chainExit);
+                try {
+                    writeAsync(async);
+                } catch (IOException | RuntimeException e) {
+                    // The request may be over already; then there is nothing to write to.
+                    log(req, "async write failed", e);
+                }
+                completeQuietly(async);
+            });
+            default -> throw new IllegalArgumentException(when);
+        }
+    }
+
+    private static void writeAsync(AsyncContext async) throws IOException {
+        HttpServletResponse resp = (HttpServletResponse) async.getResponse();
+        resp.setStatus(200);
+        resp.setContentType("application/json");
+        resp.addCookie(session());
+        resp.getWriter().write(CLAIMS);
+        resp.flushBuffer();
+    }
+
+    private static void completeQuietly(AsyncContext async) {
+        try {
+            async.complete();
+        } catch (IllegalStateException e) {
+            // Already completed by the filter's fail-closed answer.
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("waited " + WAIT_SECONDS + "s in vain");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void log(HttpServletRequest req, String what, Exception e) {
+        req.getServletContext().log(what, e);
+    }
+
+    /** The claims after a UTF-8 byte order mark, through the writer or as bytes, with or without a type. */
+    private static void byteOrderMark(HttpServletResponse resp, String api, String type) throws IOException {
+        resp.setStatus(200);
+        if ("json".equals(type)) {
+            resp.setContentType("application/json");
+        }
+        switch (api) {
+            case "writer" -> resp.getWriter().write("\uFEFF" + CLAIMS);
+            case "stream" -> {
+                ServletOutputStream out = resp.getOutputStream();
+                out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+                out.write(CLAIMS.getBytes(StandardCharsets.UTF_8));
+            }
+            default -> throw new IllegalArgumentException(api);
+        }
+    }
+
+    /** 201 and the session cookie here; the claims and their Content-Type from the JSP or servlet forwarded to. */
+    private void forward(HttpServletRequest req, HttpServletResponse resp, String how)
+            throws ServletException, IOException {
+        resp.setStatus(201);
+        resp.addCookie(session());
+        switch (how) {
+            case "request" -> req.getRequestDispatcher(AttackWebapp.CLAIMS_JSP).forward(req, resp);
+            case "context" -> getServletContext().getRequestDispatcher(AttackWebapp.CLAIMS_JSP).forward(req, resp);
+            case "named" -> getServletContext().getNamedDispatcher(AttackWebapp.CLAIMS_SERVLET).forward(req, resp);
+            default -> throw new IllegalArgumentException(how);
+        }
+    }
+
+    /** 201, the cookie and the Content-Type here; the body from the included JSP. */
+    private static void include(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        resp.setStatus(201);
+        resp.addCookie(session());
+        resp.setContentType("application/json");
+        req.getRequestDispatcher(AttackWebapp.CLAIMS_JSP).include(req, resp);
+    }
+
+    /** Tomcat 11's early hints API ({@code sendError(103)}), then the real answer. */
+    private static void earlyHints(HttpServletResponse resp) throws IOException {
+        resp.addHeader("Link", "</style.css>; rel=preload; as=style");
+        String outcome;
+        try {
+            resp.sendError(103);
+            outcome = "sent";
+        } catch (IOException | RuntimeException e) {
+            outcome = "refused: " + e.getClass().getName();
+        }
+        resp.setStatus(200);
+        resp.setContentType("application/json");
+        resp.setHeader(EARLY_HINTS_HEADER, outcome);
+        resp.addCookie(session());
+        resp.getWriter().write(CLAIMS);
+    }
+
+    /** Claims whose nesting, counted as {@code JsonParser} counts it (the outer object is 1), is {@code depth}. */
+    private static void deep(HttpServletResponse resp, int depth) throws IOException {
+        resp.setStatus(200);
+        resp.setContentType("application/json");
+        resp.addCookie(session());
+        resp.getWriter().write(deepClaims(depth));
+    }
+
+    static String deepClaims(int depth) {
+        int arrays = depth - 2;
+        return "{\"access_token\":{\"sub\":\"" + MARKER + "\",\"deep\":" + "[".repeat(arrays) + "]".repeat(arrays)
+                + "}}";
+    }
+
+    private static Cookie session() {
+        Cookie cookie = new Cookie(COOKIE_NAME, "s-1");
+        cookie.setHttpOnly(true);
+        return cookie;
+    }
+}

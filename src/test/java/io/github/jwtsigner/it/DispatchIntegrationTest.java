@@ -1,0 +1,61 @@
+package io.github.jwtsigner.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A login servlet that sets 201 and its cookie, then forwards to a JSP (or a named servlet) that writes the claims
+ * as JSON, or includes the JSP after setting the type itself: the answer is signed with the servlet's status and
+ * cookie, never an empty 2xx, never the plain claims. The build also runs this class on Tomcat 10.1 and on
+ * Tomcat 11 with {@value #STRICT}, where an error answer without claims or cookie is accepted instead.
+ */
+class DispatchIntegrationTest {
+    /** Tomcat's system property for strict Servlet compliance. */
+    static final String STRICT = "org.apache.catalina.STRICT_SERVLET_COMPLIANCE";
+
+    @TempDir
+    static Path temp;
+    private static AttackDeployments deployments;
+
+    @BeforeAll
+    static void deploy() {
+        deployments = new AttackDeployments(temp);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        deployments.stop();
+    }
+
+    static Stream<Arguments> dispatches() {
+        return ServletContainer.Kind.selected().stream().flatMap(kind ->
+                Stream.of("forward/request", "forward/context", "forward/named", "include/jsp")
+                        .map(how -> Arguments.of(kind, how)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("dispatches")
+    void signsClaimsWrittenByTheDispatchTarget(ServletContainer.Kind kind, String how) throws Exception {
+        HttpResponse<String> r = deployments.client(kind).post(AttackWebapp.SIGNED + how);
+
+        Answers.assertNoUnsignedClaim(r);
+        assertFalse(Answers.is2xx(r) && r.body().isEmpty(), () -> "an empty 2xx answer: " + Answers.describe(r));
+        if (kind == ServletContainer.Kind.TOMCAT && Boolean.getBoolean(STRICT) && r.statusCode() >= 500) {
+            assertFalse(Answers.hasServletCookie(r), () -> "the servlet's cookie went out: " + Answers.describe(r));
+            return;
+        }
+        Answers.assertSigned(r, 201);
+        assertTrue(Answers.hasServletCookie(r), () -> "cookie kept: " + Answers.describe(r));
+    }
+}
