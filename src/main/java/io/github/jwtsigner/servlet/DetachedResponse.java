@@ -15,7 +15,8 @@ import java.lang.reflect.Proxy;
  * own response object and suspends it ({@code suspendWrappedResponseAfterForward}, true by default there), so
  * the signed body written after the servlet returns would be dropped and the client would get an empty 200.
  * Behind this object the unwrapping stops, and Tomcat closes the writer of the wrapper instead, as Tomcat
- * 10.1 and Jetty 12 always do.
+ * 10.1 and Jetty 12 always do. Used on Tomcat only: Jetty 12 finds its own response by unwrapping, and fails
+ * an include when it cannot.
  *
  * <p>Not used when Tomcat checks {@code STRICT_SERVLET_COMPLIANCE}: then a forward must be given the
  * container's response or a wrapper of it, and a suspended response is failed closed instead (see
@@ -33,9 +34,18 @@ final class DetachedResponse {
     private DetachedResponse() {
     }
 
-    /** {@code real} behind a proxy, or {@code real} itself where a container insists on its own object. */
+    /**
+     * {@code real} behind a proxy on Tomcat, unless its strict compliance is on; elsewhere {@code real} itself,
+     * since other containers find their own response by unwrapping (Jetty 12 does to include) and do not
+     * suspend it.
+     */
     static HttpServletResponse of(HttpServletResponse real) {
-        if (Boolean.getBoolean(TOMCAT_STRICT_COMPLIANCE)) {
+        return of(real, isTomcats(real) && !Boolean.getBoolean(TOMCAT_STRICT_COMPLIANCE));
+    }
+
+    /** {@code real} behind a proxy when {@code detach}, else {@code real}. */
+    static HttpServletResponse of(HttpServletResponse real, boolean detach) {
+        if (!detach) {
             return real;
         }
         return (HttpServletResponse) Proxy.newProxyInstance(HttpServletResponse.class.getClassLoader(),
@@ -56,10 +66,7 @@ final class DetachedResponse {
      * Tomcat's response after a forward it was given unwrapped (its {@code ResponseFacade.isFinished()}).
      */
     static boolean suspendedByContainer(ServletResponse response) {
-        ServletResponse inner = response;
-        for (int depth = 0; inner instanceof ServletResponseWrapper && depth < MAX_WRAPPERS; depth++) {
-            inner = ((ServletResponseWrapper) inner).getResponse();
-        }
+        ServletResponse inner = innermost(response);
         if (!inner.getClass().getName().equals(TOMCAT_RESPONSE)) {
             return false;
         }
@@ -68,6 +75,18 @@ final class DetachedResponse {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean isTomcats(ServletResponse response) {
+        return innermost(response).getClass().getName().equals(TOMCAT_RESPONSE);
+    }
+
+    private static ServletResponse innermost(ServletResponse response) {
+        ServletResponse inner = response;
+        for (int depth = 0; inner instanceof ServletResponseWrapper && depth < MAX_WRAPPERS; depth++) {
+            inner = ((ServletResponseWrapper) inner).getResponse();
+        }
+        return inner;
     }
 
     private static Object objectMethod(Object proxy, String name, Object[] args, HttpServletResponse real) {

@@ -99,7 +99,12 @@ public class AttackServlet extends HttpServlet {
                 resp.addHeader("Content-Type", "application/json");
             }
             case "reset" -> {
-                resp.reset();
+                try {
+                    resp.reset();
+                } catch (IllegalStateException committed) {
+                    // As from any committed response: what was streamed is what the client gets.
+                    return;
+                }
                 resp.setStatus(200);
                 resp.setContentType("application/json");
                 resp.getOutputStream().write(body);

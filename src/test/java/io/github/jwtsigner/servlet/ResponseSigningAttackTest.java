@@ -17,6 +17,7 @@ import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -312,9 +313,9 @@ class ResponseSigningAttackTest {
     @Nested
     class TheRealResponseIsDetached {
         @Test
-        void soAContainerUnwrappingTheWrapperStopsShortOfItsOwnResponse() throws Exception {
+        void soAContainerUnwrappingItStopsShortOfItsOwnResponse() throws Exception {
             RecordingResponse real = new RecordingResponse();
-            SigningResponseWrapper wrapper = new SigningResponseWrapper(real, LIMIT);
+            HttpServletResponseWrapper wrapper = new HttpServletResponseWrapper(DetachedResponse.of(real, true));
 
             assertFalse(wrapper.getResponse() instanceof ServletResponseWrapper);
             assertFalse(wrapper.getResponse() == real);
@@ -323,9 +324,17 @@ class ResponseSigningAttackTest {
         }
 
         @Test
+        void onlyOnTomcatWhereOtherContainersUnwrapToFindTheirOwn() {
+            RecordingResponse real = new RecordingResponse();
+
+            assertSame(real, DetachedResponse.of(real));
+            assertSame(real, new SigningResponseWrapper(real, LIMIT).getResponse());
+        }
+
+        @Test
         void andEveryCallStillReachesIt() throws Exception {
             RecordingResponse real = new RecordingResponse();
-            HttpServletResponse detached = DetachedResponse.of(real);
+            HttpServletResponse detached = DetachedResponse.of(real, true);
 
             detached.setStatus(201);
             detached.addCookie(new Cookie("a", "b"));
@@ -350,7 +359,10 @@ class ResponseSigningAttackTest {
             String before = System.getProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE);
             System.setProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE, "true");
             try {
-                assertSame(real, DetachedResponse.of(real));
+                assertSame(real, DetachedResponse.of(real), "not Tomcat's");
+                HttpServletResponse tomcats = new org.apache.catalina.connector.ResponseFacade(
+                        new org.apache.catalina.connector.Response(new org.apache.coyote.Response()));
+                assertSame(tomcats, DetachedResponse.of(tomcats), "Tomcat's, strict");
             } finally {
                 if (before == null) {
                     System.clearProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE);
@@ -358,6 +370,17 @@ class ResponseSigningAttackTest {
                     System.setProperty(DetachedResponse.TOMCAT_STRICT_COMPLIANCE, before);
                 }
             }
+        }
+
+        @Test
+        void tomcatsResponseIsDetachedEvenBehindAnotherWrapper() {
+            HttpServletResponse tomcats = new org.apache.catalina.connector.ResponseFacade(
+                    new org.apache.catalina.connector.Response(new org.apache.coyote.Response()));
+            HttpServletResponse wrapped = new HttpServletResponseWrapper(tomcats);
+
+            assertFalse(DetachedResponse.of(tomcats) == tomcats);
+            assertFalse(DetachedResponse.of(wrapped) == wrapped);
+            assertFalse(DetachedResponse.suspendedByContainer(wrapped), "a fresh response is not suspended");
         }
 
         @Test
