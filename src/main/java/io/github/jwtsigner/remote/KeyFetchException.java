@@ -20,7 +20,10 @@ public class KeyFetchException extends JwtSignerException {
          * version both sides accept.
          */
         TLS,
-        /** No certificate the server presented matches a configured public key pin. */
+        /**
+         * No configured public key pin matches the server's certificate or a CA certificate that verifiably
+         * signed it.
+         */
         PIN_MISMATCH,
         /** The status was not 200 (redirects included: they are not followed). */
         HTTP_STATUS,
