@@ -13,7 +13,10 @@ public class KeyFetchException extends JwtSignerException {
     public enum Reason {
         /** The server could not be reached: unknown host, connection refused, connection reset. */
         CONNECTION,
-        /** Connecting, the TLS handshake or a read took longer than the configured timeout. */
+        /**
+         * Connecting, the TLS handshake or a read took longer than the configured timeout, or the whole fetch
+         * longer than {@code jwk_fetch_timeout}.
+         */
         TIMEOUT,
         /**
          * The TLS handshake failed: untrusted certificate, wrong host name, no cipher suite or protocol

@@ -38,6 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JwkFetcherTest {
     private static final Duration SHORT = Duration.ofMillis(500);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    /** Leaves a loaded build machine time for the handshake, so that the deadline passes where intended. */
+    private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     @TempDir
     static Path dir;
@@ -433,6 +436,48 @@ class JwkFetcherTest {
             assertTrue(millis >= 400 && millis < 3000, "took " + millis + " ms");
             assertTrue(e.getMessage().contains("jwk_read_timeout 500ms"), e.getMessage());
         }
+    }
+
+    // The deadline of a whole fetch (jwk_fetch_timeout).
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/drip", "/drip-sized"})
+    void cutsOffABodySentAByteAtATimeAtTheFetchDeadline(String path) {
+        String url = trusted.url(path);
+        long start = System.nanoTime();
+        KeyFetchException e = fetchFails(settings(url).readTimeout(ONE_SECOND).fetchTimeout(TWO_SECONDS),
+                Reason.TIMEOUT);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(millis >= 1900 && millis < 6000, "took " + millis + " ms");
+        assertEquals("jwk_url [" + url + "] did not complete the fetch within jwk_fetch_timeout [2000ms] (stopped"
+                + " while reading the body); expected a key server that sends the whole JWK Set within it",
+                e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http", "https"})
+    void cutsOffHeadersSentAByteAtATimeAtTheFetchDeadline(String scheme) throws IOException {
+        try (SlowHeadersServer slow = scheme.equals("https") ? SlowHeadersServer.https(trustedCert)
+                : SlowHeadersServer.http()) {
+            long start = System.nanoTime();
+            KeyFetchException e = fetchFails(settings(slow.url("/jwks.json")).disableJwkSecurity(scheme.equals("http"))
+                    .readTimeout(ONE_SECOND).fetchTimeout(TWO_SECONDS), Reason.TIMEOUT);
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(millis >= 1900 && millis < 6000, "took " + millis + " ms");
+            assertTrue(e.getMessage().endsWith("did not complete the fetch within jwk_fetch_timeout [2000ms] (stopped"
+                    + " while waiting for the response); expected a key server that sends the whole JWK Set within"
+                    + " it"), e.getMessage());
+        }
+    }
+
+    @Test
+    void namesTheUrlWithoutItsPasswordWhenTheDeadlinePasses() {
+        String url = trusted.url("/drip").replace("://", "://reader:hunter2@");
+        KeyFetchException e = fetchFails(settings(url).fetchTimeout(Duration.ofMillis(300)), Reason.TIMEOUT);
+        assertAll(
+                () -> assertTrue(e.getMessage().startsWith("jwk_url [https://***@127.0.0.1:"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("jwk_fetch_timeout [300ms]"), e.getMessage()),
+                () -> assertFalse(e.getMessage().contains("hunter2"), e.getMessage()));
     }
 
     @Test
