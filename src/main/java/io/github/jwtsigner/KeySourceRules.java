@@ -82,7 +82,7 @@ final class KeySourceRules {
         }
     }
 
-    /** Checks cache_duration, the jwk_url timeouts and size, and jwk_local_check_interval. */
+    /** Checks cache_duration, the jwk_url timeouts, deadline and size, and jwk_local_check_interval. */
     static void checkLimits(SignerConfig.Builder b, List<String> problems) {
         if (b.cacheDuration <= 0) {
             problems.add(SignerConfig.CACHE_DURATION + " [" + b.cacheDuration + "] must be a positive number of"
@@ -91,6 +91,8 @@ final class KeySourceRules {
         checkTimeout(SignerConfig.JWK_CONNECT_TIMEOUT, b.jwkConnectTimeout, SignerConfig.DEFAULT_JWK_CONNECT_TIMEOUT,
                 problems);
         checkTimeout(SignerConfig.JWK_READ_TIMEOUT, b.jwkReadTimeout, SignerConfig.DEFAULT_JWK_READ_TIMEOUT,
+                problems);
+        checkTimeout(SignerConfig.JWK_FETCH_TIMEOUT, b.jwkFetchTimeout, SignerConfig.DEFAULT_JWK_FETCH_TIMEOUT,
                 problems);
         if (b.jwkMaxBytes <= 0) {
             problems.add(SignerConfig.JWK_MAX_BYTES + " [" + b.jwkMaxBytes + "] must be positive; the default is "

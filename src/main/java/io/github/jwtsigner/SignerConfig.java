@@ -47,6 +47,8 @@ public final class SignerConfig {
     public static final String JWK_CONNECT_TIMEOUT = "jwk_connect_timeout";
     /** Our own: the longest wait for any one read from the {@code jwk_url} server (Go duration). */
     public static final String JWK_READ_TIMEOUT = "jwk_read_timeout";
+    /** Our own: the longest one whole fetch from the {@code jwk_url} server may take (Go duration). */
+    public static final String JWK_FETCH_TIMEOUT = "jwk_fetch_timeout";
     /** Our own: the largest JWK Set body accepted from {@code jwk_url}. */
     public static final String JWK_MAX_BYTES = "jwk_max_bytes";
     /** Our own: how often {@code jwk_local_path} is checked for changes (Go duration; {@code 0s}: never). */
@@ -75,8 +77,8 @@ public final class SignerConfig {
     public static final List<String> SETTING_NAMES = List.of(ALG, KID, KEYS_TO_SIGN, REQUIRE_KEYS_TO_SIGN,
             JWK_LOCAL_PATH, JWK_URL,
             DISABLE_JWK_SECURITY, FULL, JWK_FINGERPRINTS, CIPHER_SUITES, JWK_LOCAL_CA, TYP, LEEWAY, SECRET_URL,
-            CYPHER_KEY, MAX_BODY_BYTES, CACHE_DURATION, JWK_CONNECT_TIMEOUT, JWK_READ_TIMEOUT, JWK_MAX_BYTES,
-            JWK_LOCAL_CHECK_INTERVAL, PEM_LOCAL_PATH, KEYSTORE_PATH, KEYSTORE_TYPE, KEYSTORE_PASSWORD,
+            CYPHER_KEY, MAX_BODY_BYTES, CACHE_DURATION, JWK_CONNECT_TIMEOUT, JWK_READ_TIMEOUT, JWK_FETCH_TIMEOUT,
+            JWK_MAX_BYTES, JWK_LOCAL_CHECK_INTERVAL, PEM_LOCAL_PATH, KEYSTORE_PATH, KEYSTORE_TYPE, KEYSTORE_PASSWORD,
             KEYSTORE_ALIAS, KEY_PASSWORD, SIGNATURE_PROVIDER);
 
     public static final String DEFAULT_TYP = "JWT";
@@ -85,6 +87,7 @@ public final class SignerConfig {
     public static final int DEFAULT_CACHE_DURATION = 900;
     public static final Duration DEFAULT_JWK_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_JWK_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_JWK_FETCH_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_JWK_MAX_BYTES = 1_048_576;
     public static final Duration DEFAULT_JWK_LOCAL_CHECK_INTERVAL = Duration.ofSeconds(5);
     public static final String KEYSTORE_TYPE_PKCS12 = "PKCS12";
@@ -111,6 +114,7 @@ public final class SignerConfig {
     private final int cacheDuration;
     private final Duration jwkConnectTimeout;
     private final Duration jwkReadTimeout;
+    private final Duration jwkFetchTimeout;
     private final int jwkMaxBytes;
     private final Duration jwkLocalCheckInterval;
     private final String pemLocalPath;
@@ -140,6 +144,7 @@ public final class SignerConfig {
         this.cacheDuration = b.cacheDuration;
         this.jwkConnectTimeout = b.jwkConnectTimeout;
         this.jwkReadTimeout = b.jwkReadTimeout;
+        this.jwkFetchTimeout = b.jwkFetchTimeout;
         this.jwkMaxBytes = b.jwkMaxBytes;
         this.jwkLocalCheckInterval = b.jwkLocalCheckInterval;
         this.pemLocalPath = blankToNull(b.pemLocalPath);
@@ -256,6 +261,11 @@ public final class SignerConfig {
         return jwkReadTimeout;
     }
 
+    /** The deadline for one whole fetch of {@code jwk_url}; {@link #DEFAULT_JWK_FETCH_TIMEOUT} unless set. */
+    public Duration jwkFetchTimeout() {
+        return jwkFetchTimeout;
+    }
+
     public int jwkMaxBytes() {
         return jwkMaxBytes;
     }
@@ -324,6 +334,7 @@ public final class SignerConfig {
             sb.append(", ").append(CACHE_DURATION).append('=').append(cacheDuration)
                     .append(", ").append(JWK_CONNECT_TIMEOUT).append('=').append(KeySourceRules.show(jwkConnectTimeout))
                     .append(", ").append(JWK_READ_TIMEOUT).append('=').append(KeySourceRules.show(jwkReadTimeout))
+                    .append(", ").append(JWK_FETCH_TIMEOUT).append('=').append(KeySourceRules.show(jwkFetchTimeout))
                     .append(", ").append(JWK_MAX_BYTES).append('=').append(jwkMaxBytes);
         } else if (keySourceType == KeySourceType.JWK_LOCAL_PATH) {
             sb.append(", ").append(JWK_LOCAL_CHECK_INTERVAL).append('=')
@@ -358,6 +369,7 @@ public final class SignerConfig {
         int cacheDuration = DEFAULT_CACHE_DURATION;
         Duration jwkConnectTimeout = DEFAULT_JWK_CONNECT_TIMEOUT;
         Duration jwkReadTimeout = DEFAULT_JWK_READ_TIMEOUT;
+        Duration jwkFetchTimeout = DEFAULT_JWK_FETCH_TIMEOUT;
         int jwkMaxBytes = DEFAULT_JWK_MAX_BYTES;
         Duration jwkLocalCheckInterval = DEFAULT_JWK_LOCAL_CHECK_INTERVAL;
         String pemLocalPath;
@@ -485,6 +497,12 @@ public final class SignerConfig {
 
         public Builder jwkReadTimeout(Duration jwkReadTimeout) {
             this.jwkReadTimeout = jwkReadTimeout;
+            return this;
+        }
+
+        /** The deadline for one whole fetch of {@code jwk_url}, however slowly the server sends; positive. */
+        public Builder jwkFetchTimeout(Duration jwkFetchTimeout) {
+            this.jwkFetchTimeout = jwkFetchTimeout;
             return this;
         }
 

@@ -43,6 +43,8 @@ class ReadmeTest {
         assertEquals("`" + SignerConfig.DEFAULT_MAX_BODY_BYTES + "`", defaultOf(SignerConfig.MAX_BODY_BYTES));
         assertEquals("`false`", defaultOf(SignerConfig.FULL));
         assertEquals("`false`", defaultOf(SignerConfig.DISABLE_JWK_SECURITY));
+        assertEquals("`" + KeySourceRules.show(SignerConfig.DEFAULT_JWK_FETCH_TIMEOUT) + "`",
+                defaultOf(SignerConfig.JWK_FETCH_TIMEOUT));
         assertEquals("`" + SignerConfig.DEFAULT_CIPHER_SUITES.stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")) + "`", defaultOf(SignerConfig.CIPHER_SUITES));
     }

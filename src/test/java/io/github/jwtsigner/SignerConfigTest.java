@@ -140,6 +140,29 @@ class SignerConfigTest {
     }
 
     @Test
+    void defaultsTheFetchDeadlineToThirtySeconds() {
+        assertEquals(Duration.ofSeconds(30), base().jwkUrl("https://k/jwks").build().jwkFetchTimeout());
+        assertEquals(Duration.ofSeconds(30), SignerConfig.DEFAULT_JWK_FETCH_TIMEOUT);
+        assertEquals(Duration.ofMillis(1500), base().jwkUrl("https://k/jwks").jwkFetchTimeout(Duration.ofMillis(1500))
+                .build().jwkFetchTimeout());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PT0S, 0s", "PT-1S, PT-1S", "PT-0.25S, PT-0.25S"})
+    void refusesAFetchDeadlineThatIsNotPositiveNamingTheValue(String iso, String shown) {
+        assertEquals(List.of("jwk_fetch_timeout [" + shown + "] must be positive; the default is 30s"),
+                problems(base().jwkUrl("https://k/jwks").jwkFetchTimeout(Duration.parse(iso))));
+    }
+
+    @Test
+    void refusesAMissingOrOverlongFetchDeadline() {
+        assertEquals(List.of("jwk_fetch_timeout [none] must be positive; the default is 30s"),
+                problems(base().jwkUrl("https://k/jwks").jwkFetchTimeout(null)));
+        assertEquals(List.of("jwk_fetch_timeout [2160000s] is too long; expected at most 2147483647ms"),
+                problems(base().jwkUrl("https://k/jwks").jwkFetchTimeout(Duration.ofDays(25))));
+    }
+
+    @Test
     void acceptsZeroToTurnTheLocalCheckOff() {
         assertEquals(Duration.ZERO, base().jwkLocalPath("k.json").jwkLocalCheckInterval(Duration.ZERO).build()
                 .jwkLocalCheckInterval());
@@ -175,7 +198,8 @@ class SignerConfigTest {
     void showsTheRefreshSettingsOfItsSourceInToString() {
         assertEquals("SignerConfig{alg=RS256, kid=null, keys_to_sign=[access_token], jwk_url [https://k/jwks],"
                 + " full=false, typ=JWT, max_body_bytes=1048576, cache_duration=900, jwk_connect_timeout=5s,"
-                + " jwk_read_timeout=10s, jwk_max_bytes=1048576}", base().jwkUrl("https://k/jwks").build().toString());
+                + " jwk_read_timeout=10s, jwk_fetch_timeout=30s, jwk_max_bytes=1048576}",
+                base().jwkUrl("https://k/jwks").build().toString());
         assertEquals("SignerConfig{alg=RS256, kid=k1, keys_to_sign=[access_token], jwk_local_path [k.json],"
                 + " full=false, typ=JWT, max_body_bytes=1048576, jwk_local_check_interval=500ms}",
                 base().kid("k1").jwkLocalPath("k.json").jwkLocalCheckInterval(Duration.ofMillis(500)).build()

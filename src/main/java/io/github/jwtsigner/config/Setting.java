@@ -37,6 +37,7 @@ enum Setting {
             "a whole number of seconds up to 2147483647, such as [" + SignerConfig.DEFAULT_CACHE_DURATION + "]"),
     JWK_CONNECT_TIMEOUT(SignerConfig.JWK_CONNECT_TIMEOUT, Kind.DURATION),
     JWK_READ_TIMEOUT(SignerConfig.JWK_READ_TIMEOUT, Kind.DURATION),
+    JWK_FETCH_TIMEOUT(SignerConfig.JWK_FETCH_TIMEOUT, Kind.DURATION),
     JWK_MAX_BYTES(SignerConfig.JWK_MAX_BYTES, Kind.WHOLE_NUMBER, Integer.MIN_VALUE, Integer.MAX_VALUE,
             "a whole number of bytes up to 2147483647, such as [" + SignerConfig.DEFAULT_JWK_MAX_BYTES + "]"),
     JWK_LOCAL_CHECK_INTERVAL(SignerConfig.JWK_LOCAL_CHECK_INTERVAL, Kind.DURATION),
@@ -159,6 +160,7 @@ enum Setting {
             case CACHE_DURATION -> builder.cacheDuration((Integer) value);
             case JWK_CONNECT_TIMEOUT -> builder.jwkConnectTimeout((Duration) value);
             case JWK_READ_TIMEOUT -> builder.jwkReadTimeout((Duration) value);
+            case JWK_FETCH_TIMEOUT -> builder.jwkFetchTimeout((Duration) value);
             case JWK_MAX_BYTES -> builder.jwkMaxBytes((Integer) value);
             case JWK_LOCAL_CHECK_INTERVAL -> builder.jwkLocalCheckInterval((Duration) value);
             case PEM_LOCAL_PATH -> builder.pemLocalPath((String) value);

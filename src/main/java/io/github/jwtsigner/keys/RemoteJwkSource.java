@@ -58,6 +58,7 @@ final class RemoteJwkSource implements KeySource {
                     .localCa(caPath, caPem)
                     .connectTimeout(config.jwkConnectTimeout())
                     .readTimeout(config.jwkReadTimeout())
+                    .fetchTimeout(config.jwkFetchTimeout())
                     .maxBytes(config.jwkMaxBytes())
                     .build();
         } catch (InvalidConfigurationException e) {

@@ -19,6 +19,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
@@ -39,7 +40,11 @@ import javax.net.ssl.SSLException;
  * come from the JVM's default {@link java.net.ProxySelector}.
  *
  * <p>Limits: {@code jwk_connect_timeout} bounds the TCP connect, {@code jwk_read_timeout} each wait for data
- * (the TLS handshake, the status line, each read of the body), not the whole transfer.
+ * (the TLS handshake, the status line, each read of the body), and {@code jwk_fetch_timeout} the whole fetch,
+ * however slowly the server sends (see {@link FetchDeadline}). Over https the deadline closes the sockets, which
+ * ends the fetch then. Plain http ({@code disable_jwk_security} only) offers no hold of the socket: a
+ * read of the body that is already waiting when the deadline passes ends at the read timeout, which is never
+ * longer than {@code jwk_fetch_timeout}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -98,6 +103,12 @@ public final class JwkFetcher {
      * @throws KeyFetchException naming the URL and the problem, never quoting the body
      */
     public String fetch() {
+        try (FetchDeadline deadline = FetchDeadline.start(settings.fetchTimeout())) {
+            return fetch(deadline);
+        }
+    }
+
+    private String fetch(FetchDeadline deadline) {
         HttpURLConnection connection = null;
         Phase phase = tls == null ? Phase.CONNECTING : Phase.CONNECTING_TLS;
         try {
@@ -107,8 +118,12 @@ public final class JwkFetcher {
                 throw fail(Reason.CONNECTION, foreignHandler, null);
             }
             connection = (HttpURLConnection) opened;
-            configure(connection);
+            // Also stops HttpURLConnection from sending the request again on a new connection; registered
+            // first, so that the deadline closes the sockets before (disconnect may wait for a read to end).
+            deadline.closeAtDeadline(connection::disconnect);
+            configure(connection, deadline);
             connection.connect();
+            checkDeadline(deadline, phase);
             if (tls != null) {
                 String problem = tls.checkNegotiated((HttpsURLConnection) connection).orElse(null);
                 if (problem != null) {
@@ -118,12 +133,13 @@ public final class JwkFetcher {
             }
             phase = Phase.WAITING;
             int status = connection.getResponseCode();
+            checkDeadline(deadline, phase);
             checkStatus(connection, status);
             checkContentType(connection);
             phase = Phase.READING;
-            return decode(readBody(connection));
+            return decode(readBody(connection, deadline));
         } catch (IOException e) {
-            throw translate(e, phase);
+            throw translate(e, phase, deadline);
         } finally {
             if (connection != null) {
                 connection.disconnect();
@@ -131,18 +147,40 @@ public final class JwkFetcher {
         }
     }
 
-    private void configure(HttpURLConnection connection) throws IOException {
+    private void configure(HttpURLConnection connection, FetchDeadline deadline) throws IOException {
         connection.setRequestMethod("GET");
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);
         connection.setAllowUserInteraction(false);
-        connection.setConnectTimeout(RemoteJwkSettings.millis(settings.connectTimeout()));
-        connection.setReadTimeout(RemoteJwkSettings.millis(settings.readTimeout()));
+        // No single wait needs to outlast the whole fetch.
+        Duration left = deadline.remaining();
+        connection.setConnectTimeout(RemoteJwkSettings.millis(min(settings.connectTimeout(), left)));
+        connection.setReadTimeout(RemoteJwkSettings.millis(min(settings.readTimeout(), left)));
         connection.setRequestProperty("Accept", "application/jwk-set+json, application/json");
         basicAuthorization(settings.uri()).ifPresent(v -> connection.setRequestProperty("Authorization", v));
         if (tls != null) {
-            tls.apply((HttpsURLConnection) connection);
+            tls.apply((HttpsURLConnection) connection, deadline::closeAtDeadline);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Fails once the deadline has passed: its watchdog may have closed the connection, and a read on a closed
+     * connection can look like a complete answer.
+     */
+    private void checkDeadline(FetchDeadline deadline, Phase phase) {
+        if (deadline.passed()) {
+            throw pastDeadline(deadline, phase, null);
+        }
+    }
+
+    private KeyFetchException pastDeadline(FetchDeadline deadline, Phase phase, Throwable cause) {
+        return fail(Reason.TIMEOUT, "did not complete the fetch within " + RemoteJwkSettings.JWK_FETCH_TIMEOUT + " ["
+                + deadline.timeout().toMillis() + "ms] (stopped while " + phase.text + "); expected a key server that"
+                + " sends the whole JWK Set within it", cause);
     }
 
     /** Go's http.Client turns {@code https://user:password@host/} into Basic credentials; so do we. */
@@ -196,7 +234,7 @@ public final class JwkFetcher {
         }
     }
 
-    private byte[] readBody(HttpURLConnection connection) throws IOException {
+    private byte[] readBody(HttpURLConnection connection, FetchDeadline deadline) throws IOException {
         int max = settings.maxBytes();
         long declared = connection.getContentLengthLong();
         if (declared > max) {
@@ -207,13 +245,19 @@ public final class JwkFetcher {
         try (InputStream in = connection.getInputStream()) {
             int n;
             // Reads at most one byte past the limit: enough to know it is exceeded, never the rest.
-            while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, max + 1L - body.size()))) > 0) {
-                body.write(buffer, 0, n);
-                if (body.size() > max) {
-                    throw tooLarge("sent a body of more than");
+            do {
+                checkDeadline(deadline, Phase.READING);
+                n = in.read(buffer, 0, (int) Math.min(buffer.length, max + 1L - body.size()));
+                if (n > 0) {
+                    body.write(buffer, 0, n);
+                    if (body.size() > max) {
+                        throw tooLarge("sent a body of more than");
+                    }
                 }
-            }
+            } while (n > 0);
         }
+        // The end of the body, or the watchdog closing the connection.
+        checkDeadline(deadline, Phase.READING);
         return body.toByteArray();
     }
 
@@ -236,12 +280,15 @@ public final class JwkFetcher {
         }
     }
 
-    private KeyFetchException translate(IOException e, Phase phase) {
+    private KeyFetchException translate(IOException e, Phase phase, FetchDeadline deadline) {
         PinMismatchException pinMismatch = find(e, PinMismatchException.class);
         if (pinMismatch != null) {
             return fail(Reason.PIN_MISMATCH, "presented no certificate matching " + SignerConfig.JWK_FINGERPRINTS
                     + "; pins of the presented certificates " + pinMismatch.presented() + ", expected one of "
                     + settings.pins().encoded(), e);
+        }
+        if (deadline.passed()) {
+            return pastDeadline(deadline, phase, e);
         }
         if (find(e, SocketTimeoutException.class) != null) {
             return fail(Reason.TIMEOUT, "did not answer in time while " + phase.text + " ("

@@ -13,14 +13,20 @@ public class KeyFetchException extends JwtSignerException {
     public enum Reason {
         /** The server could not be reached: unknown host, connection refused, connection reset. */
         CONNECTION,
-        /** Connecting, the TLS handshake or a read took longer than the configured timeout. */
+        /**
+         * Connecting, the TLS handshake or a read took longer than the configured timeout, or the whole fetch
+         * longer than {@code jwk_fetch_timeout}.
+         */
         TIMEOUT,
         /**
          * The TLS handshake failed: untrusted certificate, wrong host name, no cipher suite or protocol
          * version both sides accept.
          */
         TLS,
-        /** No certificate the server presented matches a configured public key pin. */
+        /**
+         * No configured public key pin matches the server's certificate or a CA certificate that verifiably
+         * signed it.
+         */
         PIN_MISMATCH,
         /** The status was not 200 (redirects included: they are not followed). */
         HTTP_STATUS,

@@ -9,18 +9,23 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Accepts a server only if the wrapped trust manager does and the public key of at least one certificate the
- * server presents matches a pin. Runs in every handshake, so every connection is checked.
+ * Accepts a server only if the wrapped trust manager does and a pin matches the public key of the server's own
+ * certificate (the leaf) or of a CA certificate that verifiably signed it, directly or through intermediates
+ * (see {@link VerifiedPath}). Such a CA may be one the server sends or one of the wrapped trust manager's
+ * anchors. Other certificates the server sends never match: anyone can append a public certificate. Runs in
+ * every handshake, so every connection is checked.
  *
  * <p>Immutable and thread-safe.
  */
 final class PinningTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager trust;
     private final PublicKeyPins pins;
+    private final VerifiedPath verifiedPath;
 
     PinningTrustManager(X509ExtendedTrustManager trust, PublicKeyPins pins) {
         this.trust = trust;
         this.pins = pins;
+        this.verifiedPath = new VerifiedPath(trust.getAcceptedIssuers());
     }
 
     @Override
@@ -44,7 +49,7 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
     }
 
     private void checkPins(X509Certificate[] chain) throws PinMismatchException {
-        if (!pins.matchesAny(chain)) {
+        if (!pins.matchesAny(verifiedPath.from(chain).toArray(new X509Certificate[0]))) {
             throw new PinMismatchException(PublicKeyPins.pinsOf(chain), pins.encoded());
         }
     }
@@ -71,7 +76,7 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
         return trust.getAcceptedIssuers();
     }
 
-    /** The server's certificates are trusted but none carries a pinned public key. */
+    /** The server's certificates are trusted but none on the verified path carries a pinned public key. */
     static final class PinMismatchException extends CertificateException {
         private static final long serialVersionUID = 1L;
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * How to fetch a JWK Set from {@code jwk_url}: the URL, KrakenD's TLS settings ({@code disable_jwk_security},
- * {@code jwk_fingerprints}, {@code cipher_suites}, {@code jwk_local_ca}) and our own limits (timeouts, size).
+ * {@code jwk_fingerprints}, {@code cipher_suites}, {@code jwk_local_ca}) and our own limits (timeouts, the
+ * deadline of a whole fetch, size).
  * Built by {@link #builder()}, which checks everything at once.
  *
  * <p>Immutable and thread-safe. {@link #toString()} hides a password in the URL.
@@ -23,11 +24,14 @@ public final class RemoteJwkSettings {
     public static final String JWK_CONNECT_TIMEOUT = "jwk_connect_timeout";
     /** Our own: the longest wait for any one read (TLS handshake, status line, each part of the body). */
     public static final String JWK_READ_TIMEOUT = "jwk_read_timeout";
+    /** Our own: the longest a whole fetch may take (connect, TLS handshake, status line, headers and body). */
+    public static final String JWK_FETCH_TIMEOUT = "jwk_fetch_timeout";
     /** Our own: the largest JWK Set body accepted. */
     public static final String JWK_MAX_BYTES = "jwk_max_bytes";
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_FETCH_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_BYTES = 1_048_576;
 
     private final URI uri;
@@ -41,6 +45,7 @@ public final class RemoteJwkSettings {
     private final String localCaPem;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration fetchTimeout;
     private final int maxBytes;
 
     private RemoteJwkSettings(Builder b, URI uri, PublicKeyPins pins, List<String> jdkCipherSuites) {
@@ -55,6 +60,7 @@ public final class RemoteJwkSettings {
         this.localCaPem = b.localCaPem;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
+        this.fetchTimeout = b.fetchTimeout;
         this.maxBytes = b.maxBytes;
     }
 
@@ -97,6 +103,11 @@ public final class RemoteJwkSettings {
 
     public Duration readTimeout() {
         return readTimeout;
+    }
+
+    /** The longest one whole fetch may take, from connecting to the last byte of the body. */
+    public Duration fetchTimeout() {
+        return fetchTimeout;
     }
 
     public int maxBytes() {
@@ -163,6 +174,7 @@ public final class RemoteJwkSettings {
                 + SignerConfig.JWK_LOCAL_CA + "=" + localCaPath + ", "
                 + JWK_CONNECT_TIMEOUT + "=" + connectTimeout.toMillis() + "ms, "
                 + JWK_READ_TIMEOUT + "=" + readTimeout.toMillis() + "ms, "
+                + JWK_FETCH_TIMEOUT + "=" + fetchTimeout.toMillis() + "ms, "
                 + JWK_MAX_BYTES + "=" + maxBytes + "}";
     }
 
@@ -180,6 +192,7 @@ public final class RemoteJwkSettings {
         private String localCaPem;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private Duration fetchTimeout = DEFAULT_FETCH_TIMEOUT;
         private int maxBytes = DEFAULT_MAX_BYTES;
 
         private Builder() {
@@ -235,6 +248,12 @@ public final class RemoteJwkSettings {
             return this;
         }
 
+        /** The deadline for one whole fetch; however slowly the server sends, a fetch ends by then. */
+        public Builder fetchTimeout(Duration fetchTimeout) {
+            this.fetchTimeout = fetchTimeout;
+            return this;
+        }
+
         public Builder maxBytes(int maxBytes) {
             this.maxBytes = maxBytes;
             return this;
@@ -267,6 +286,7 @@ public final class RemoteJwkSettings {
             }
             checkTimeout(JWK_CONNECT_TIMEOUT, connectTimeout, DEFAULT_CONNECT_TIMEOUT, problems);
             checkTimeout(JWK_READ_TIMEOUT, readTimeout, DEFAULT_READ_TIMEOUT, problems);
+            checkTimeout(JWK_FETCH_TIMEOUT, fetchTimeout, DEFAULT_FETCH_TIMEOUT, problems);
             if (maxBytes <= 0) {
                 problems.add(JWK_MAX_BYTES + " [" + maxBytes + "] must be positive; the default is "
                         + DEFAULT_MAX_BYTES);

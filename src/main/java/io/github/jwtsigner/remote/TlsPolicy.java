@@ -4,6 +4,7 @@ import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -12,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -113,9 +115,9 @@ final class TlsPolicy {
         }
     }
 
-    /** Makes {@code connection} use this policy; call before connecting. */
-    void apply(HttpsURLConnection connection) {
-        connection.setSSLSocketFactory(socketFactory);
+    /** Makes {@code connection} use this policy and report each socket it opens to {@code opened}; call first. */
+    void apply(HttpsURLConnection connection, Consumer<Socket> opened) {
+        connection.setSSLSocketFactory(socketFactory.reportingTo(opened));
         // Verifying: the trust manager checks the host name (TlsSocketFactory sets "HTTPS"), and this verifier
         // only runs when that check did not; not verifying: any host, as KrakenD's InsecureSkipVerify.
         connection.setHostnameVerifier((host, session) -> !verify);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.function.Consumer;
 
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -11,7 +12,9 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Applies the key server's TLS policy to every socket it creates: TLS 1.3 and 1.2 only, the configured cipher
- * suites, and (unless verification is disabled) the HTTPS host name check inside the trust manager.
+ * suites, and (unless verification is disabled) the HTTPS host name check inside the trust manager. A copy
+ * made by {@link #reportingTo} also hands each socket it creates, and each socket it layers TLS over, to a
+ * listener, so that one fetch can close its own sockets.
  *
  * <p>Immutable and thread-safe.
  */
@@ -22,11 +25,23 @@ final class TlsSocketFactory extends SSLSocketFactory {
     private final SSLSocketFactory delegate;
     private final String[] cipherSuites;
     private final boolean checkHostName;
+    private final Consumer<Socket> opened;
 
     TlsSocketFactory(SSLSocketFactory delegate, String[] cipherSuites, boolean checkHostName) {
+        this(delegate, cipherSuites, checkHostName, socket -> { });
+    }
+
+    private TlsSocketFactory(SSLSocketFactory delegate, String[] cipherSuites, boolean checkHostName,
+            Consumer<Socket> opened) {
         this.delegate = delegate;
         this.cipherSuites = cipherSuites.clone();
         this.checkHostName = checkHostName;
+        this.opened = opened;
+    }
+
+    /** The same policy, telling {@code listener} of every socket created or layered over. */
+    TlsSocketFactory reportingTo(Consumer<Socket> listener) {
+        return new TlsSocketFactory(delegate, cipherSuites, checkHostName, listener);
     }
 
     @Override
@@ -46,11 +61,13 @@ final class TlsSocketFactory extends SSLSocketFactory {
 
     @Override
     public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+        opened.accept(s);
         return configure(delegate.createSocket(s, host, port, autoClose));
     }
 
     @Override
     public Socket createSocket(Socket s, InputStream consumed, boolean autoClose) throws IOException {
+        opened.accept(s);
         return configure(delegate.createSocket(s, consumed, autoClose));
     }
 
@@ -76,6 +93,7 @@ final class TlsSocketFactory extends SSLSocketFactory {
     }
 
     private Socket configure(Socket socket) {
+        opened.accept(socket);
         if (socket instanceof SSLSocket) {
             SSLSocket ssl = (SSLSocket) socket;
             SSLParameters params = ssl.getSSLParameters();

@@ -401,6 +401,20 @@ class InitParamsReaderTest {
     }
 
     @Test
+    void readsTheFetchDeadlineOrLeavesItAtItsDefault() {
+        assertEquals(java.time.Duration.ofSeconds(45),
+                InitParamsReader.read(minimalWith("jwk_fetch_timeout", "45s"), SOURCE).jwkFetchTimeout());
+        assertEquals(java.time.Duration.ofSeconds(30), InitParamsReader.read(minimal(), SOURCE).jwkFetchTimeout());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0s, 0s", "-2s, PT-2S"})
+    void refusesAFetchDeadlineThatIsNotPositiveNamingTheValue(String value, String shown) {
+        assertEquals(List.of(SOURCE + ": jwk_fetch_timeout [" + shown + "] must be positive; the default is 30s"),
+                problems(minimalWith("jwk_fetch_timeout", value)));
+    }
+
+    @Test
     void refusesADurationNotInGoSyntax() {
         assertEquals(List.of(SOURCE + ": jwk_read_timeout [10 seconds] is not a duration; expected Go's syntax, a"
                 + " number and a unit (ns, us, ms, s, m, h), such as [500ms], [5s] or [1m30s]"),

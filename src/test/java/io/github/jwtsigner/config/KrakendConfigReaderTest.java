@@ -514,6 +514,22 @@ class KrakendConfigReaderTest {
     }
 
     @Test
+    void readsTheFetchDeadlineAsAGoString() {
+        SignerConfig given = KrakendConfigReader.read(signerWith("\"jwk_fetch_timeout\": \"1.5s\""), null, SOURCE);
+        SignerConfig unset = KrakendConfigReader.read(signerWith("\"jwk_fetch_timeout\": null"), null, SOURCE);
+        assertEquals(java.time.Duration.ofMillis(1500), given.jwkFetchTimeout());
+        assertEquals(java.time.Duration.ofSeconds(30), unset.jwkFetchTimeout());
+    }
+
+    @Test
+    void refusesAFetchDeadlineThatIsNotPositiveOrNotAString() {
+        assertEquals(List.of(SOURCE + ": jwk_fetch_timeout [0s] must be positive; the default is 30s"),
+                problems(signerWith("\"jwk_fetch_timeout\": \"0s\""), null));
+        assertEquals(List.of(SOURCE + ": jwk_fetch_timeout [30] is a JSON number; expected a JSON string"),
+                problems(signerWith("\"jwk_fetch_timeout\": 30"), null));
+    }
+
+    @Test
     void refusesADurationGivenAsANumber() {
         assertEquals(List.of(SOURCE + ": jwk_local_check_interval [5] is a JSON number; expected a JSON string"),
                 problems(signerWith("\"jwk_local_check_interval\": 5"), null));

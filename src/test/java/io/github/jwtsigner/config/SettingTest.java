@@ -76,6 +76,7 @@ class SettingTest {
         Setting.CACHE_DURATION.apply(builder, 30);
         Setting.JWK_CONNECT_TIMEOUT.apply(builder, java.time.Duration.ofMillis(300));
         Setting.JWK_READ_TIMEOUT.apply(builder, java.time.Duration.ofSeconds(3));
+        Setting.JWK_FETCH_TIMEOUT.apply(builder, java.time.Duration.ofSeconds(7));
         Setting.JWK_MAX_BYTES.apply(builder, 2048);
         Setting.JWK_LOCAL_CHECK_INTERVAL.apply(builder, java.time.Duration.ofSeconds(1));
 
@@ -86,8 +87,10 @@ class SettingTest {
         assertEquals(30, config.cacheDuration());
         assertEquals(java.time.Duration.ofMillis(300), config.jwkConnectTimeout());
         assertEquals(java.time.Duration.ofSeconds(3), config.jwkReadTimeout());
+        assertEquals(java.time.Duration.ofSeconds(7), config.jwkFetchTimeout());
         assertEquals(2048, config.jwkMaxBytes());
         assertEquals(java.time.Duration.ofSeconds(1), config.jwkLocalCheckInterval());
         assertEquals(Setting.Kind.DURATION, Setting.JWK_READ_TIMEOUT.kind());
+        assertEquals(Setting.Kind.DURATION, Setting.JWK_FETCH_TIMEOUT.kind());
     }
 }

@@ -234,6 +234,20 @@ class RemoteJwkSourceTest {
     }
 
     @Test
+    void givesUpOnAServerThatNeverAnswersAtTheFetchDeadline() {
+        try (KeyServer silent = KeyServer.https(ca.issue("127.0.0.1")).silence()) {
+            long start = System.nanoTime();
+            InvalidConfigurationException e = startFails(config(silent.url("/jwks.json"))
+                    .jwkReadTimeout(Duration.ofSeconds(10)).jwkFetchTimeout(Duration.ofSeconds(1)));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertAll(
+                    () -> assertTrue(e.getMessage().contains("did not complete the fetch within jwk_fetch_timeout"
+                            + " [1000ms]"), e.getMessage()),
+                    () -> assertTrue(millis >= 900 && millis < 5000, "took " + millis + " ms"));
+        }
+    }
+
+    @Test
     void passesEveryFetchSettingOn() {
         SignerConfig config = config(server.url("/jwks.json")).jwkConnectTimeout(Duration.ofMillis(700))
                 .jwkReadTimeout(Duration.ofMillis(900)).jwkMaxBytes(5000).build();
@@ -241,9 +255,11 @@ class RemoteJwkSourceTest {
         assertAll(
                 () -> assertEquals(SignerConfig.JWK_CONNECT_TIMEOUT, RemoteJwkSettings.JWK_CONNECT_TIMEOUT),
                 () -> assertEquals(SignerConfig.JWK_READ_TIMEOUT, RemoteJwkSettings.JWK_READ_TIMEOUT),
+                () -> assertEquals(SignerConfig.JWK_FETCH_TIMEOUT, RemoteJwkSettings.JWK_FETCH_TIMEOUT),
                 () -> assertEquals(SignerConfig.JWK_MAX_BYTES, RemoteJwkSettings.JWK_MAX_BYTES),
                 () -> assertEquals(SignerConfig.DEFAULT_JWK_CONNECT_TIMEOUT, RemoteJwkSettings.DEFAULT_CONNECT_TIMEOUT),
                 () -> assertEquals(SignerConfig.DEFAULT_JWK_READ_TIMEOUT, RemoteJwkSettings.DEFAULT_READ_TIMEOUT),
+                () -> assertEquals(SignerConfig.DEFAULT_JWK_FETCH_TIMEOUT, RemoteJwkSettings.DEFAULT_FETCH_TIMEOUT),
                 () -> assertEquals(SignerConfig.DEFAULT_JWK_MAX_BYTES, RemoteJwkSettings.DEFAULT_MAX_BYTES));
     }
 

@@ -16,6 +16,7 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +24,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JwkFetcherTest {
     private static final Duration SHORT = Duration.ofMillis(500);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    /** Leaves a loaded build machine time for the handshake, so that the deadline passes where intended. */
+    private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     @TempDir
     static Path dir;
@@ -46,6 +54,14 @@ class JwkFetcherTest {
     private static JwkTestServer untrusted;
     private static JwkTestServer wrongHost;
     private static JwkTestServer plain;
+    private static TestPki.Ca genuineRoot;
+    private static TestPki.Ca genuineIntermediate;
+    private static TestPki.Server genuineLeaf;
+    private static Path genuineRootPem;
+    /** Sends [leaf, intermediate]. */
+    private static JwkTestServer genuine;
+    /** Sends [leaf, intermediate, root]. */
+    private static JwkTestServer genuineFullChain;
 
     @BeforeAll
     static void startServers() throws IOException {
@@ -58,11 +74,19 @@ class JwkFetcherTest {
         untrusted = JwkTestServer.https(strangerCa.issue("localhost", "127.0.0.1"));
         wrongHost = JwkTestServer.https(trustedCa.issue("keys.example.com"));
         plain = JwkTestServer.http();
+        genuineRoot = TestPki.newCa("Genuine Root CA");
+        genuineIntermediate = genuineRoot.issueCa("Genuine Intermediate CA");
+        genuineLeaf = genuineIntermediate.issue("localhost", "127.0.0.1");
+        genuineRootPem = genuineRoot.writePem(dir, "genuine-root.pem");
+        genuine = JwkTestServer.https(genuineLeaf);
+        genuineFullChain = JwkTestServer.https(genuineLeaf.followedBy(genuineIntermediate.certificate,
+                genuineRoot.certificate));
     }
 
     @AfterAll
     static void stopServers() {
-        for (JwkTestServer s : new JwkTestServer[] {trusted, untrusted, wrongHost, plain}) {
+        for (JwkTestServer s : new JwkTestServer[] {trusted, untrusted, wrongHost, plain, genuine,
+                genuineFullChain}) {
             if (s != null) {
                 s.close();
             }
@@ -169,6 +193,91 @@ class JwkFetcherTest {
         String wrong = PublicKeyPins.pinOf(trustedCa.certificate);
         fetchFails(settings(untrusted.url("/jwks.json")).disableJwkSecurity(true).fingerprints(List.of(wrong)),
                 Reason.PIN_MISMATCH);
+    }
+
+    // A pin vouches only for the leaf and the CAs that signed it: anything else a server sends is public data
+    // a man in the middle can append (the bug class of OkHttp's CVE-2016-2402).
+
+    static Stream<Arguments> pinsOnTheSignedPath() {
+        return Stream.of(false, true).flatMap(disabled -> Stream.of(
+                Arguments.of(Named.of(disabled ? "disable_jwk_security" : "verifying", disabled),
+                        Named.of("leaf", genuineLeaf.certificate)),
+                Arguments.of(Named.of(disabled ? "disable_jwk_security" : "verifying", disabled),
+                        Named.of("intermediate that signed the leaf", genuineIntermediate.certificate)),
+                Arguments.of(Named.of(disabled ? "disable_jwk_security" : "verifying", disabled),
+                        Named.of("root the server sends", genuineRoot.certificate))));
+    }
+
+    @ParameterizedTest(name = "{0}, pin of the {1}")
+    @MethodSource("pinsOnTheSignedPath")
+    void acceptsAPinOfTheLeafOrOfACaThatSignedIt(boolean disabled, X509Certificate pinned) {
+        assertEquals(JwkTestServer.JWKS, fetch(settings(genuineFullChain.url("/jwks.json"))
+                .localCaPath(genuineRootPem.toString()).disableJwkSecurity(disabled)
+                .fingerprints(List.of(PublicKeyPins.pinOf(pinned)))));
+    }
+
+    @Test
+    void acceptsAPinnedRootTheServerDoesNotSendWhenJwkLocalCaHoldsIt() {
+        assertEquals(JwkTestServer.JWKS, fetch(settings(genuine.url("/jwks.json"))
+                .localCaPath(genuineRootPem.toString())
+                .fingerprints(List.of(PublicKeyPins.pinOf(genuineRoot.certificate)))));
+    }
+
+    @Test
+    void cannotMatchAPinnedRootTheServerDoesNotSendWithDisabledSecurity() {
+        // Without verification there are no trust anchors: only what the server sends can be on the path.
+        fetchFails(settings(genuine.url("/jwks.json")).disableJwkSecurity(true)
+                .fingerprints(List.of(PublicKeyPins.pinOf(genuineRoot.certificate))), Reason.PIN_MISMATCH);
+    }
+
+    static Stream<Named<X509Certificate>> genuinePinnedCertificates() {
+        return Stream.of(Named.of("genuine leaf", genuineLeaf.certificate),
+                Named.of("genuine intermediate", genuineIntermediate.certificate),
+                Named.of("genuine root", genuineRoot.certificate));
+    }
+
+    @ParameterizedTest(name = "pin of the {0}")
+    @MethodSource("genuinePinnedCertificates")
+    void refusesAManInTheMiddleThatAppendsThePinnedCertificateWithDisabledSecurity(X509Certificate pinned) {
+        TestPki.Ca attackerCa = TestPki.newCa("Attacker CA");
+        TestPki.Server attacker = attackerCa.issue("localhost", "127.0.0.1")
+                .followedBy(attackerCa.certificate, pinned);
+        try (JwkTestServer mitm = JwkTestServer.https(attacker)) {
+            KeyFetchException e = fetchFails(settings(mitm.url("/jwks.json")).localCaPath(null)
+                    .disableJwkSecurity(true).fingerprints(List.of(PublicKeyPins.pinOf(pinned))),
+                    Reason.PIN_MISMATCH);
+            assertTrue(e.getMessage().contains("pins of the presented certificates ["
+                    + PublicKeyPins.pinOf(attacker.certificate) + ", " + PublicKeyPins.pinOf(attackerCa.certificate)
+                    + ", " + PublicKeyPins.pinOf(pinned) + "]"), e.getMessage());
+        }
+    }
+
+    static Stream<Arguments> trustedManInTheMiddle() {
+        return Stream.of(
+                Arguments.of(Named.of("genuine leaf of the same CA", trustedCert.certificate), false),
+                Arguments.of(Named.of("genuine leaf of the same CA", trustedCert.certificate), true),
+                Arguments.of(Named.of("genuine intermediate of another trusted CA", genuineIntermediate.certificate),
+                        false),
+                Arguments.of(Named.of("genuine intermediate of another trusted CA", genuineIntermediate.certificate),
+                        true));
+    }
+
+    @ParameterizedTest(name = "pin of the {0}, attacker sends its CA too: {1}")
+    @MethodSource("trustedManInTheMiddle")
+    void refusesAManInTheMiddleWithATrustedCertificateThatAppendsThePinnedCertificate(X509Certificate pinned,
+            boolean sendsItsCa) throws IOException {
+        // The attacker holds a real certificate for the host from a CA that jwk_local_ca trusts.
+        TestPki.Server issued = trustedCa.issue("localhost", "127.0.0.1");
+        TestPki.Server attacker = sendsItsCa ? issued.followedBy(trustedCa.certificate, pinned)
+                : issued.followedBy(pinned);
+        Path bothCas = Files.writeString(dir.resolve("trusted-and-genuine.pem"),
+                TestPki.pem(trustedCa.certificate, genuineRoot.certificate));
+        try (JwkTestServer mitm = JwkTestServer.https(attacker)) {
+            assertEquals(JwkTestServer.JWKS, fetch(settings(mitm.url("/jwks.json")).localCaPath(bothCas.toString())),
+                    "the attacker's certificate is trusted without pins");
+            fetchFails(settings(mitm.url("/jwks.json")).localCaPath(bothCas.toString())
+                    .fingerprints(List.of(PublicKeyPins.pinOf(pinned))), Reason.PIN_MISMATCH);
+        }
     }
 
     // Plain http and disable_jwk_security.
@@ -327,6 +436,48 @@ class JwkFetcherTest {
             assertTrue(millis >= 400 && millis < 3000, "took " + millis + " ms");
             assertTrue(e.getMessage().contains("jwk_read_timeout 500ms"), e.getMessage());
         }
+    }
+
+    // The deadline of a whole fetch (jwk_fetch_timeout).
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/drip", "/drip-sized"})
+    void cutsOffABodySentAByteAtATimeAtTheFetchDeadline(String path) {
+        String url = trusted.url(path);
+        long start = System.nanoTime();
+        KeyFetchException e = fetchFails(settings(url).readTimeout(ONE_SECOND).fetchTimeout(TWO_SECONDS),
+                Reason.TIMEOUT);
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(millis >= 1900 && millis < 6000, "took " + millis + " ms");
+        assertEquals("jwk_url [" + url + "] did not complete the fetch within jwk_fetch_timeout [2000ms] (stopped"
+                + " while reading the body); expected a key server that sends the whole JWK Set within it",
+                e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"http", "https"})
+    void cutsOffHeadersSentAByteAtATimeAtTheFetchDeadline(String scheme) throws IOException {
+        try (SlowHeadersServer slow = scheme.equals("https") ? SlowHeadersServer.https(trustedCert)
+                : SlowHeadersServer.http()) {
+            long start = System.nanoTime();
+            KeyFetchException e = fetchFails(settings(slow.url("/jwks.json")).disableJwkSecurity(scheme.equals("http"))
+                    .readTimeout(ONE_SECOND).fetchTimeout(TWO_SECONDS), Reason.TIMEOUT);
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(millis >= 1900 && millis < 6000, "took " + millis + " ms");
+            assertTrue(e.getMessage().endsWith("did not complete the fetch within jwk_fetch_timeout [2000ms] (stopped"
+                    + " while waiting for the response); expected a key server that sends the whole JWK Set within"
+                    + " it"), e.getMessage());
+        }
+    }
+
+    @Test
+    void namesTheUrlWithoutItsPasswordWhenTheDeadlinePasses() {
+        String url = trusted.url("/drip").replace("://", "://reader:hunter2@");
+        KeyFetchException e = fetchFails(settings(url).fetchTimeout(Duration.ofMillis(300)), Reason.TIMEOUT);
+        assertAll(
+                () -> assertTrue(e.getMessage().startsWith("jwk_url [https://***@127.0.0.1:"), e.getMessage()),
+                () -> assertTrue(e.getMessage().contains("jwk_fetch_timeout [300ms]"), e.getMessage()),
+                () -> assertFalse(e.getMessage().contains("hunter2"), e.getMessage()));
     }
 
     @Test

@@ -1,10 +1,14 @@
 package io.github.jwtsigner.remote;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
@@ -34,10 +38,14 @@ final class JwkTestServer implements AutoCloseable {
     static final String BASIC_USER = "key reader";
     static final String BASIC_PASSWORD = "p@ss:word";
     static final int BIG = 2048;
+    /** How long {@code /drip} and {@code /drip-sized} wait between two bytes of the body. */
+    static final Duration DRIP_INTERVAL = Duration.ofMillis(150);
 
     private final Server server;
     private final ServerConnector connector;
     private final boolean tls;
+    /** Released on close, so that a dripping answer stops instead of holding up the server's shutdown. */
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     private JwkTestServer(TestPki.Server certificate, String[] protocols, String[] cipherSuites) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
@@ -66,7 +74,7 @@ final class JwkTestServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        server.setHandler(new Answers());
+        server.setHandler(new Answers(closing));
         try {
             server.start();
         } catch (Exception e) {
@@ -99,6 +107,7 @@ final class JwkTestServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         try {
             server.stop();
         } catch (Exception e) {
@@ -107,6 +116,12 @@ final class JwkTestServer implements AutoCloseable {
     }
 
     private static final class Answers extends Handler.Abstract {
+        private final CountDownLatch closing;
+
+        Answers(CountDownLatch closing) {
+            this.closing = closing;
+        }
+
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = Request.getPathInContext(request);
@@ -131,6 +146,10 @@ final class JwkTestServer implements AutoCloseable {
                     return answer(response, callback, 200, "application/json", padded(BIG));
                 case "/exactly-1024":
                     return answer(response, callback, 200, "application/json", padded(1024));
+                case "/drip":
+                    return drip(response, callback, false);
+                case "/drip-sized":
+                    return drip(response, callback, true);
                 case "/big-chunked":
                     return chunked(response, callback, padded(BIG).getBytes(StandardCharsets.UTF_8));
                 case "/not-utf8":
@@ -170,6 +189,34 @@ final class JwkTestServer implements AutoCloseable {
             response.setStatus(200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
             response.write(true, ByteBuffer.wrap(body), callback);
+            return true;
+        }
+
+        /**
+         * Sends the JWK Set one byte every {@link #DRIP_INTERVAL}, each byte flushed on its own (in its own TLS
+         * record), with or without a Content-Length: no single read waits long, the whole body takes over 20 s.
+         */
+        private boolean drip(Response response, Callback callback, boolean sized) {
+            byte[] body = JWKS.getBytes(StandardCharsets.UTF_8);
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            if (sized) {
+                response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            }
+            try (OutputStream out = Content.Sink.asOutputStream(response)) {
+                for (byte b : body) {
+                    out.write(b);
+                    out.flush();
+                    if (closing.await(DRIP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new IOException("test server closing");
+                    }
+                }
+            } catch (Exception e) {
+                // The client hung up, or the server is closing.
+                callback.failed(e);
+                return true;
+            }
+            callback.succeeded();
             return true;
         }
 

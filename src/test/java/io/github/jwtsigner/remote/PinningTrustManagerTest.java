@@ -61,4 +61,32 @@ class PinningTrustManagerTest {
         CertificateException e = assertThrows(CertificateException.class, () -> tm.checkServerTrusted(chain, EC_AUTH));
         assertFalse(e instanceof PinMismatchException);
     }
+
+    @Test
+    void refusesAPinnedCertificateAppendedAfterAnotherChainWithoutVerification() {
+        TestPki.Ca attackerCa = TestPki.newCa("Attacker CA");
+        X509Certificate[] mitm = {attackerCa.issue("keys.example.com").certificate, attackerCa.certificate, chain[0]};
+        PinningTrustManager tm = new PinningTrustManager(new AnyServerTrustManager(), pins(chain[0]));
+        PinMismatchException e = assertThrows(PinMismatchException.class, () -> tm.checkServerTrusted(mitm, EC_AUTH));
+        assertEquals(PublicKeyPins.pinsOf(mitm), e.presented());
+    }
+
+    @Test
+    void refusesAPinnedCertificateAppendedAfterATrustedChainOfAnotherKey() {
+        X509Certificate[] mitm = {ca.issue("keys.example.com").certificate, ca.certificate, chain[0]};
+        PinningTrustManager tm = new PinningTrustManager(
+                TlsPolicy.trustManagerFor(TestPki.trustStore(ca.certificate)), pins(chain[0]));
+        assertThrows(PinMismatchException.class, () -> tm.checkServerTrusted(mitm, EC_AUTH));
+    }
+
+    @Test
+    void acceptsAPinnedTrustAnchorThatSignedTheChainButIsNotSent() {
+        TestPki.Ca intermediate = ca.issueCa("Pinning Test Intermediate");
+        X509Certificate[] sent = {intermediate.issue("keys.example.com").certificate, intermediate.certificate};
+        PinningTrustManager verifying = new PinningTrustManager(
+                TlsPolicy.trustManagerFor(TestPki.trustStore(ca.certificate)), pins(ca.certificate));
+        PinningTrustManager notVerifying = new PinningTrustManager(new AnyServerTrustManager(), pins(ca.certificate));
+        assertDoesNotThrow(() -> verifying.checkServerTrusted(sent, EC_AUTH));
+        assertThrows(PinMismatchException.class, () -> notVerifying.checkServerTrusted(sent, EC_AUTH));
+    }
 }

@@ -162,6 +162,23 @@ class RemoteJwkSettingsTest {
     }
 
     @Test
+    void defaultsTheFetchDeadlineToThirtySecondsAndKeepsOneGiven() {
+        assertEquals(Duration.ofSeconds(30), RemoteJwkSettings.builder().url(URL).build().fetchTimeout());
+        assertEquals(Duration.ofMillis(1500), RemoteJwkSettings.builder().url(URL).fetchTimeout(Duration.ofMillis(1500))
+                .build().fetchTimeout());
+        assertTrue(RemoteJwkSettings.builder().url(URL).build().toString().contains(", jwk_fetch_timeout=30000ms,"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0", "-1", "-30000"})
+    void refusesAFetchDeadlineThatIsNotPositiveNamingTheValue(long value) {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> RemoteJwkSettings.builder().url(URL).fetchTimeout(Duration.ofMillis(value)).build());
+        assertEquals(List.of("jwk_fetch_timeout [" + value + "ms] must be positive; the default is 30000ms"),
+                e.problems());
+    }
+
+    @Test
     void refusesMissingAndOverlongTimeouts() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> RemoteJwkSettings.builder().url(URL).connectTimeout(null)

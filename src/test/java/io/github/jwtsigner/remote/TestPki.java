@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -103,34 +104,95 @@ public final class TestPki {
             }
         }
 
+        /** An intermediate CA whose certificate this CA issues. */
+        public Ca issueCa(String commonName) {
+            KeyPair caKeys = ecKeyPair();
+            return new Ca(caKeys, caCertificate(new X500Name("CN=" + commonName), caKeys.getPublic()));
+        }
+
+        /**
+         * A CA certificate for {@code other}'s name and public key, issued and signed by this CA: a cross
+         * certificate, so that two CAs can vouch for each other.
+         */
+        public X509Certificate crossSign(Ca other) {
+            return caCertificate(X500Name.getInstance(other.certificate.getSubjectX500Principal().getEncoded()),
+                    other.keys.getPublic());
+        }
+
+        private X509Certificate caCertificate(X500Name subject, PublicKey subjectKey) {
+            try {
+                JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+                X500Name issuer = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+                X509v3CertificateBuilder b = builder(issuer, subject, subjectKey)
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                        .addExtension(Extension.keyUsage, true,
+                                new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                        .addExtension(Extension.authorityKeyIdentifier, false,
+                                ext.createAuthorityKeyIdentifier(certificate))
+                        .addExtension(Extension.subjectKeyIdentifier, false,
+                                ext.createSubjectKeyIdentifier(subjectKey));
+                return sign(b, keys.getPrivate());
+            } catch (IOException | GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
         /** Writes this CA's certificate as a PEM file. */
         public Path writePem(Path dir, String fileName) throws IOException {
             return Files.writeString(dir.resolve(fileName), pem(certificate), StandardCharsets.US_ASCII);
         }
     }
 
-    /** A server certificate, its key, and the CA that issued it. */
+    /** A server certificate, its key, the CA that issued it, and the certificates the server sends after it. */
     public static final class Server {
         public final PrivateKey key;
         public final X509Certificate certificate;
         public final X509Certificate ca;
+        private final X509Certificate[] afterLeaf;
 
         Server(PrivateKey key, X509Certificate certificate, X509Certificate ca) {
+            this(key, certificate, ca, new X509Certificate[] {ca});
+        }
+
+        private Server(PrivateKey key, X509Certificate certificate, X509Certificate ca, X509Certificate[] afterLeaf) {
             this.key = key;
             this.certificate = certificate;
             this.ca = ca;
+            this.afterLeaf = afterLeaf.clone();
         }
 
-        /** A key store whose entry presents the chain [server, CA]. */
+        /**
+         * The same certificate and key, sent followed by exactly {@code others}, in that order, whether or not
+         * they issued it: what a man in the middle can send.
+         */
+        public Server followedBy(X509Certificate... others) {
+            return new Server(key, certificate, ca, others);
+        }
+
+        /** A key store whose entry presents the chain [server, CA], or [server, others...] after followedBy. */
         public KeyStore keyStore() {
+            Certificate[] chain = new Certificate[afterLeaf.length + 1];
+            chain[0] = certificate;
+            System.arraycopy(afterLeaf, 0, chain, 1, afterLeaf.length);
             try {
-                KeyStore ks = KeyStore.getInstance("PKCS12");
+                // PKCS12 refuses a key entry whose chain does not link issuer to subject; JKS stores any list.
+                KeyStore ks = KeyStore.getInstance(isIssuedChain(chain) ? "PKCS12" : "JKS");
                 ks.load(null, null);
-                ks.setKeyEntry("server", key, PASSWORD, new Certificate[] {certificate, ca});
+                ks.setKeyEntry("server", key, PASSWORD, chain);
                 return ks;
             } catch (IOException | GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        private static boolean isIssuedChain(Certificate[] chain) {
+            for (int i = 0; i + 1 < chain.length; i++) {
+                if (!((X509Certificate) chain[i]).getIssuerX500Principal()
+                        .equals(((X509Certificate) chain[i + 1]).getSubjectX500Principal())) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -163,10 +225,13 @@ public final class TestPki {
     }
 
     private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys) {
+        return builder(issuer, subject, keys.getPublic());
+    }
+
+    private static X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, PublicKey key) {
         Instant now = Instant.now();
         return new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), subject,
-                keys.getPublic());
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), subject, key);
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder b, PrivateKey issuerKey)

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -44,6 +46,21 @@ class TlsSocketFactoryTest {
             assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, p.getProtocols());
             assertArrayEquals(SUITES, p.getCipherSuites());
             assertNull(p.getEndpointIdentificationAlgorithm());
+        }
+    }
+
+    @Test
+    void reportsEachSocketItCreatesAndEachItLayersOverWhenAsked() throws Exception {
+        List<Socket> reported = new ArrayList<>();
+        TlsSocketFactory quiet = factory(true);
+        TlsSocketFactory reporting = quiet.reportingTo(reported::add);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket unconnected = reporting.createSocket();
+                Socket plain = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket layered = reporting.createSocket(plain, "localhost", server.getLocalPort(), true);
+                Socket unreported = quiet.createSocket()) {
+            assertEquals(List.of(unconnected, plain, layered), reported);
+            assertArrayEquals(SUITES, ((SSLSocket) layered).getSSLParameters().getCipherSuites());
         }
     }
 
