@@ -48,19 +48,18 @@ public final class ResponseSigning {
     }
 
     private void finish(HttpServletRequest request, HttpServletResponse response, SigningResponseWrapper wrapper)
-            throws IOException {
+            throws IOException, ServletException {
         CapturedBody body = wrapper.body();
         if (body.isDiscarding() || body.isStreaming()) {
             // sendError/sendRedirect, or a large body known not to be signed: already on its way.
             return;
         }
+        if (DetachedResponse.suspendedByContainer(response)) {
+            throw suspended(request);
+        }
         if (response.isCommitted()) {
             log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter's back;"
                     + " left as it is", request.getRequestURI());
-            return;
-        }
-        if (DetachedResponse.suspendedByContainer(response)) {
-            failSuspended(request, response);
             return;
         }
         ResponseDecision decision;
@@ -116,19 +115,17 @@ public final class ResponseSigning {
     }
 
     /**
-     * The container suspended the response (Tomcat does after a forward when the wrapper cannot stand between
-     * it and the servlet): nothing written now would reach the client, so status and headers fail closed and
-     * the body stays empty.
+     * The container suspended the response (Tomcat does after a forward when the real response cannot be kept
+     * behind a {@link DetachedResponse}): it refuses every change, so nothing can be signed or reset here. The
+     * exception goes to the container, whose error handling resets the response and answers 500.
      */
-    private void failSuspended(HttpServletRequest request, HttpServletResponse response) {
-        log.log(Level.ERROR, "JWT signer failed closed with 500: " + Reason.UNSUPPORTED_RESPONSE + ": the container"
-                + " suspended the response after RequestDispatcher.forward, so no signed body can be written; on"
-                + " Tomcat set the Context attribute suspendWrappedResponseAfterForward=\"false\" (it must be, with "
-                + DetachedResponse.TOMCAT_STRICT_COMPLIANCE + "=true); request URI [{0}]", request.getRequestURI());
-        response.reset();
-        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-        response.setHeader(SignedResponse.CACHE_CONTROL, SignedResponse.NO_STORE);
-        response.setContentLength(0);
+    private ServletException suspended(HttpServletRequest request) {
+        String message = "JWT signer failed closed: " + Reason.UNSUPPORTED_RESPONSE + ": the container suspended"
+                + " the response after RequestDispatcher.forward, so no signed body can be written; on Tomcat set"
+                + " the Context attribute suspendWrappedResponseAfterForward=\"false\" (it must be, with "
+                + DetachedResponse.TOMCAT_STRICT_COMPLIANCE + "=true); request URI [" + request.getRequestURI() + "]";
+        log.log(Level.ERROR, message);
+        return new ServletException(message);
     }
 
     private void failClosed(HttpServletRequest request, HttpServletResponse response, SigningException cause)

@@ -22,6 +22,9 @@ import java.util.logging.Logger;
  * web.xml and annotation scan; JSPs run when Jasper is on the class path.
  */
 final class TomcatContainer implements ServletContainer {
+    /** System property: the webapp's {@code suspendWrappedResponseAfterForward}, when set. */
+    static final String SUSPEND_AFTER_FORWARD = "it.tomcat.suspendWrappedResponseAfterForward";
+
     private static final Logger CATALINA_LOG = Logger.getLogger("org.apache.catalina");
 
     private final Tomcat tomcat;
@@ -67,6 +70,10 @@ final class TomcatContainer implements ServletContainer {
         Context context = tomcat.addWebapp("", webappDir.toAbsolutePath().toString());
         // The test class path holds no web fragments; skipping its jars keeps start-up fast.
         ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
+        String suspend = System.getProperty(SUSPEND_AFTER_FORWARD);
+        if (suspend != null) {
+            context.setSuspendWrappedResponseAfterForward(Boolean.parseBoolean(suspend));
+        }
         tomcat.start();
         return new TomcatContainer(tomcat, context,
                 URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"), capture, severe);
