@@ -384,6 +384,21 @@ class ResponseSigningAttackTest {
         }
 
         @Test
+        void aResponseTomcatSuspendedIsRefusedWithTheSettingNamed() {
+            org.apache.catalina.connector.ResponseFacade tomcats = new org.apache.catalina.connector.ResponseFacade(
+                    new org.apache.catalina.connector.Response(new org.apache.coyote.Response()));
+
+            ServletException e = assertThrows(ServletException.class, () -> signing(SIM2)
+                    .handle(TestRequest.post("/token"), tomcats, (req, res) -> tomcats.finish()));
+
+            assertTrue(DetachedResponse.suspendedByContainer(tomcats));
+            assertTrue(e.getMessage().contains("suspendWrappedResponseAfterForward=\"false\""), e.getMessage());
+            assertTrue(e.getMessage().contains("[/token]"), e.getMessage());
+            assertEquals(1, log.lines().size());
+            assertEquals(System.Logger.Level.ERROR, log.lines().get(0).level());
+        }
+
+        @Test
         void aResponseThatIsNotTomcatsIsNeverSuspended() {
             RecordingResponse real = new RecordingResponse();
 
