@@ -392,6 +392,29 @@ class ResponseSigningTest {
         assertEquals(70, real.bodyBytes().length);
     }
 
+    /** A writer body that fills the 64-byte limit exactly, then ends with a lone high surrogate, held as '?'. */
+    private static Servlet fillingTheLimitThenALoneHighSurrogate(int status, String contentType) {
+        return (req, res) -> {
+            res.setStatus(status);
+            if (contentType != null) {
+                res.setContentType(contentType);
+            }
+            PrintWriter w = res.getWriter();
+            w.write("{" + "x".repeat(63));
+            w.write("\uD800");
+        };
+    }
+
+    @Test
+    void passesThroughABodyThatALastLoneSurrogateTakesOverTheLimit() throws Exception {
+        RecordingResponse real = run(signing(64), TestRequest.post("/token"),
+                fillingTheLimitThenALoneHighSurrogate(401, "text/plain;charset=UTF-8"));
+
+        assertEquals(401, real.getStatus());
+        assertEquals("{" + "x".repeat(63) + "?", real.bodyText(UTF_8));
+        assertTrue(log.lines().isEmpty(), () -> "logged " + log.lines());
+    }
+
     // ---- 3. fail closed ---------------------------------------------------------------------------------
 
     /** A servlet that sets headers and a cookie of its own, then writes {@code body}. */
@@ -580,6 +603,14 @@ class ResponseSigningTest {
     void failsClosedWhenABodyWithoutContentTypeOutgrowsTheLimit() throws Exception {
         RecordingResponse real = run(signing(64), TestRequest.post("/token"),
                 loginWriting(null, CLAIMS.getBytes(UTF_8)));
+
+        assertFailedClosed(real, SigningException.Reason.TOO_LARGE);
+    }
+
+    @Test
+    void failsClosedWhenALastLoneSurrogateTakesABodyWithoutContentTypeOverTheLimit() throws Exception {
+        RecordingResponse real = run(signing(64), TestRequest.post("/token"),
+                fillingTheLimitThenALoneHighSurrogate(200, null));
 
         assertFailedClosed(real, SigningException.Reason.TOO_LARGE);
     }
