@@ -46,10 +46,6 @@ final class BodyBuffer {
         return size;
     }
 
-    int limit() {
-        return limit;
-    }
-
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
     }

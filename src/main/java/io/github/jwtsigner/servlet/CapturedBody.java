@@ -170,16 +170,27 @@ final class CapturedBody {
     }
 
     /**
-     * Sends the held body to the real response exactly as the servlet wrote it, through the API it used.
-     * Does nothing once streaming or discarding.
+     * Ends the servlet's text: a high surrogate still waiting for its low half is lone and goes on as {@code ?},
+     * like any other write, so it can still take the body over the limit. Call it once the servlet has returned.
+     */
+    void end() throws IOException {
+        byte[] tail = encoder.finish();
+        if (tail.length > 0 && !buffer.append(tail, 0, tail.length) && outgrow()) {
+            realWriter.write(new String(tail, StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Sends the held body to the real response exactly as the servlet wrote it, through the API it used, after
+     * {@link #end()}. Does nothing once streaming or discarding.
      */
     void replay() throws IOException {
+        end();
         if (streaming || discarding) {
             return;
         }
         beforeReplay.run();
         if (output == Output.WRITER) {
-            endChars();
             realWriter = real.getWriter();
             realWriter.write(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
         } else if (output == Output.STREAM) {
@@ -189,9 +200,11 @@ final class CapturedBody {
         buffer.clear();
     }
 
-    /** The held bytes: UTF-8 for writer output (see {@link #sawLoneSurrogate()}), the servlet's for a stream. */
+    /**
+     * The held bytes: UTF-8 for writer output (see {@link #sawLoneSurrogate()}), the servlet's for a stream. A
+     * high surrogate still waiting for its low half is not among them before {@link #end()}.
+     */
     byte[] bytes() {
-        endChars();
         return buffer.toByteArray();
     }
 
@@ -203,9 +216,8 @@ final class CapturedBody {
         return output;
     }
 
-    /** True when the writer was handed a lone surrogate, which was held as {@code ?}. */
+    /** True when the writer was handed a lone surrogate, held as {@code ?}; a last one counts after {@link #end()}. */
     boolean sawLoneSurrogate() {
-        endChars();
         return encoder.sawLoneSurrogate();
     }
 
@@ -237,14 +249,6 @@ final class CapturedBody {
 
     private void use(Output kind) {
         choose(kind);
-    }
-
-    private void endChars() {
-        byte[] tail = encoder.finish();
-        if (tail.length > 0 && !buffer.append(tail, 0, tail.length)) {
-            overLimit = true;
-            buffer.clear();
-        }
     }
 
     /** @return true when the body is now streaming, false when it was dropped as over the limit */

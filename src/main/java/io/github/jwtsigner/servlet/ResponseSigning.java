@@ -50,6 +50,8 @@ public final class ResponseSigning {
     private void finish(HttpServletRequest request, HttpServletResponse response, SigningResponseWrapper wrapper)
             throws IOException, ServletException {
         CapturedBody body = wrapper.body();
+        // First: a high surrogate the servlet left waiting can still take the body over the limit.
+        body.end();
         if (body.isDiscarding() || body.isStreaming()) {
             // sendError/sendRedirect, or a large body known not to be signed: already on its way.
             return;

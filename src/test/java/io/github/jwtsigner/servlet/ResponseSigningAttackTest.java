@@ -13,7 +13,9 @@ import io.github.jwtsigner.testing.Sim2Tokens;
 import io.github.jwtsigner.testing.TestRequest;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponseWrapper;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -292,6 +294,60 @@ class ResponseSigningAttackTest {
                     login());
 
             assertFailedClosed(real);
+        }
+
+        /** The response to a client that went away: the body cannot be written. */
+        private HttpServletResponse clientGone(RecordingResponse real) {
+            return new HttpServletResponseWrapper(real) {
+                @Override
+                public ServletOutputStream getOutputStream() {
+                    return new ServletOutputStream() {
+                        @Override
+                        public void write(int b) throws IOException {
+                            throw new IOException("Broken pipe");
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) throws IOException {
+                            throw new IOException("Broken pipe");
+                        }
+
+                        @Override
+                        public boolean isReady() {
+                            return true;
+                        }
+
+                        @Override
+                        public void setWriteListener(WriteListener writeListener) {
+                        }
+                    };
+                }
+            };
+        }
+
+        @Test
+        void anOutOfMemoryErrorIsThrownAgainEvenWhenTheFailClosedAnswerCannotBeWritten() {
+            OutOfMemoryError oom = new OutOfMemoryError("test");
+            RecordingResponse real = new RecordingResponse();
+            OutOfMemoryError thrown = assertThrows(OutOfMemoryError.class, () -> signing(throwing(oom))
+                    .handle(TestRequest.post("/token"), clientGone(real), (req, res) -> login()
+                            .service((HttpServletRequest) req, (HttpServletResponse) res)));
+
+            assertSame(oom, thrown);
+            assertEquals(500, real.getStatus());
+            assertNoMarker(real);
+        }
+
+        @Test
+        void aStackOverflowIsNotThrownAgainWhenTheFailClosedAnswerCannotBeWritten() {
+            RecordingResponse real = new RecordingResponse();
+            IOException thrown = assertThrows(IOException.class, () -> signing(throwing(new StackOverflowError()))
+                    .handle(TestRequest.post("/token"), clientGone(real), (req, res) -> login()
+                            .service((HttpServletRequest) req, (HttpServletResponse) res)));
+
+            assertEquals("Broken pipe", thrown.getMessage());
+            assertEquals(500, real.getStatus());
+            assertNoMarker(real);
         }
 
         @Test

@@ -18,6 +18,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
@@ -392,6 +395,29 @@ class ResponseSigningTest {
         assertEquals(70, real.bodyBytes().length);
     }
 
+    /** A writer body that fills the 64-byte limit exactly, then ends with a lone high surrogate, held as '?'. */
+    private static Servlet fillingTheLimitThenALoneHighSurrogate(int status, String contentType) {
+        return (req, res) -> {
+            res.setStatus(status);
+            if (contentType != null) {
+                res.setContentType(contentType);
+            }
+            PrintWriter w = res.getWriter();
+            w.write("{" + "x".repeat(63));
+            w.write("\uD800");
+        };
+    }
+
+    @Test
+    void passesThroughABodyThatALastLoneSurrogateTakesOverTheLimit() throws Exception {
+        RecordingResponse real = run(signing(64), TestRequest.post("/token"),
+                fillingTheLimitThenALoneHighSurrogate(401, "text/plain;charset=UTF-8"));
+
+        assertEquals(401, real.getStatus());
+        assertEquals("{" + "x".repeat(63) + "?", real.bodyText(UTF_8));
+        assertTrue(log.lines().isEmpty(), () -> "logged " + log.lines());
+    }
+
     // ---- 3. fail closed ---------------------------------------------------------------------------------
 
     /** A servlet that sets headers and a cookie of its own, then writes {@code body}. */
@@ -558,6 +584,96 @@ class ResponseSigningTest {
     }
 
     @Test
+    void commitsTheFailClosedAnswerBeforeItCompletesTheAsynchronousRequest() throws Exception {
+        TestRequest request = TestRequest.post("/token");
+        AsyncContext async = mock(AsyncContext.class);
+        RecordingResponse real = new RecordingResponse();
+        List<String> atComplete = new java.util.ArrayList<>();
+        doAnswer(invocation -> atComplete.add("committed=" + real.isCommitted() + " " + real.bodyText(UTF_8)))
+                .when(async).complete();
+
+        signing(LIMIT).handle(request, real, (req, res) -> {
+            res.getWriter().write(CLAIMS);
+            request.setAsync(async);
+        });
+
+        assertEquals(List.of("committed=true " + FailClosedResponse.BODY), atComplete);
+    }
+
+    @Test
+    void logsAnAsynchronousRequestItCannotComplete() throws Exception {
+        TestRequest request = TestRequest.post("/token");
+        AsyncContext async = mock(AsyncContext.class);
+        doThrow(new IllegalStateException("already completed")).when(async).complete();
+
+        RecordingResponse real = run(signing(LIMIT), request, (req, res) -> {
+            loginWriting("application/json", CLAIMS.getBytes(UTF_8)).service(req, res);
+            request.setAsync(async);
+        });
+
+        assertEquals(500, real.getStatus());
+        assertEquals(FailClosedResponse.BODY, real.bodyText(UTF_8));
+        assertEquals(2, log.lines().size(), () -> "expected two log lines, got " + log.lines());
+        assertEquals(System.Logger.Level.WARNING, log.lines().get(1).level());
+        assertEquals("JWT signer could not complete the asynchronous request [/token]: already completed",
+                log.lines().get(1).message());
+    }
+
+    @Test
+    void logsThatItCouldNotFailClosedWhenTheResponseWasCommittedWhileSigning() throws Exception {
+        RecordingResponse real = new RecordingResponse();
+        TokenSigner committing = new TokenSigner() {
+            @Override
+            public SigningAlgorithm alg() {
+                return SigningAlgorithm.HS256;
+            }
+
+            @Override
+            public String kid() {
+                return "sim2";
+            }
+
+            /** As a thread the servlet left running might: the response goes out while the body is signed. */
+            @Override
+            public String sign(byte[] canonicalPayload) {
+                real.commitNow();
+                throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, "HMAC provider failed");
+            }
+        };
+
+        signing(LIMIT, committing).handle(TestRequest.post("/token"), real,
+                (req, res) -> loginWriting("application/json", CLAIMS.getBytes(UTF_8))
+                        .service((HttpServletRequest) req, (HttpServletResponse) res));
+
+        assertEquals(0, real.bodyBytes().length);
+        assertEquals(2, log.lines().size(), () -> "expected two log lines, got " + log.lines());
+        assertEquals(System.Logger.Level.ERROR, log.lines().get(1).level());
+        assertEquals("JWT signer could not fail closed: the response to [/token] was already committed",
+                log.lines().get(1).message());
+    }
+
+    @Test
+    void failsClosedWhenReadingTheResponseThrowsSomethingUnexpected() throws Exception {
+        RecordingResponse real = new RecordingResponse();
+        HttpServletResponse withoutGetHeader = new HttpServletResponseWrapper(real) {
+            @Override
+            public String getHeader(String name) {
+                throw new UnsupportedOperationException("getHeader");
+            }
+        };
+
+        signing(LIMIT).handle(TestRequest.post("/token"), withoutGetHeader, (req, res) -> {
+            loginWriting("application/json", CLAIMS.getBytes(UTF_8))
+                    .service((HttpServletRequest) req, (HttpServletResponse) res);
+            real.markServletReturned();
+        });
+
+        assertFailedClosed(real, SigningException.Reason.SIGNATURE_FAILED);
+        assertTrue(log.lines().get(0).message().contains("unexpected java.lang.UnsupportedOperationException while"
+                + " reading"), log.lines().get(0).message());
+    }
+
+    @Test
     void failsClosedWhenTheWriterOutgrowsTheLimit() throws Exception {
         RecordingResponse real = run(signing(64), TestRequest.post("/token"), (req, res) -> {
             res.addCookie(new Cookie("session", "s3cr3t-cookie"));
@@ -580,6 +696,14 @@ class ResponseSigningTest {
     void failsClosedWhenABodyWithoutContentTypeOutgrowsTheLimit() throws Exception {
         RecordingResponse real = run(signing(64), TestRequest.post("/token"),
                 loginWriting(null, CLAIMS.getBytes(UTF_8)));
+
+        assertFailedClosed(real, SigningException.Reason.TOO_LARGE);
+    }
+
+    @Test
+    void failsClosedWhenALastLoneSurrogateTakesABodyWithoutContentTypeOverTheLimit() throws Exception {
+        RecordingResponse real = run(signing(64), TestRequest.post("/token"),
+                fillingTheLimitThenALoneHighSurrogate(200, null));
 
         assertFailedClosed(real, SigningException.Reason.TOO_LARGE);
     }
@@ -629,6 +753,25 @@ class ResponseSigningTest {
         assertEquals("database down", thrown.getMessage());
         assertEquals(0, real.bodyBytes().length);
         assertEquals(List.of(), real.headerLines());
+    }
+
+    @Test
+    void holdsNothingOfAServletThatThrewAndDropsWhatItWritesLater() throws Exception {
+        RecordingResponse real = new RecordingResponse();
+        HttpServletResponse[] handedOut = new HttpServletResponse[1];
+        assertThrows(ServletException.class, () -> signing(LIMIT).handle(TestRequest.post("/token"), real,
+                (req, res) -> {
+                    handedOut[0] = (HttpServletResponse) res;
+                    res.getWriter().write(CLAIMS);
+                    throw new ServletException("database down");
+                }));
+
+        handedOut[0].getWriter().write(CLAIMS);
+
+        CapturedBody body = ((SigningResponseWrapper) handedOut[0]).body();
+        assertTrue(body.isDiscarding());
+        assertEquals(0, body.size());
+        assertEquals(0, real.bodyBytes().length);
     }
 
     @Test

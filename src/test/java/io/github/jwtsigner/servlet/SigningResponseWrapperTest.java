@@ -1,10 +1,21 @@
 package io.github.jwtsigner.servlet;
 
+import io.github.jwtsigner.testing.BufferingResponse;
 import io.github.jwtsigner.testing.RecordingResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -15,6 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SigningResponseWrapperTest {
+    @FunctionalInterface
+    interface Write {
+        void to(HttpServletResponse response) throws IOException;
+    }
+
     private final RecordingResponse real = new RecordingResponse();
     private final SigningResponseWrapper wrapper = new SigningResponseWrapper(real, 64);
 
@@ -256,5 +272,198 @@ class SigningResponseWrapperTest {
 
         assertEquals("text/plain;charset=ISO-8859-1", real.getContentType());
         assertArrayEquals("José".getBytes(StandardCharsets.ISO_8859_1), real.bodyBytes());
+    }
+
+    static Stream<Arguments> contentLengthSetters() {
+        return Stream.of(
+                setter("setContentLength", r -> r.setContentLength(3)),
+                setter("setContentLengthLong", r -> r.setContentLengthLong(3)),
+                setter("setHeader", r -> r.setHeader("Content-Length", "3")),
+                setter("addHeader", r -> r.addHeader("content-length", "3")),
+                setter("setIntHeader", r -> r.setIntHeader("CONTENT-LENGTH", 3)),
+                setter("addIntHeader", r -> r.addIntHeader("Content-Length", 3)));
+    }
+
+    private static Arguments setter(String name, Consumer<HttpServletResponse> setter) {
+        return Arguments.of(Named.of(name, setter));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contentLengthSetters")
+    void replaysAContentLengthSetByAnySetterWhenTheBodyPassesThrough(Consumer<HttpServletResponse> setter)
+            throws Exception {
+        setter.accept(wrapper);
+        wrapper.getOutputStream().write("abc".getBytes(UTF_8));
+        assertNull(real.getHeader("Content-Length"));
+
+        wrapper.body().replay();
+
+        assertEquals(List.of("3"), real.getHeaders("Content-Length"));
+        assertEquals("abc", real.bodyText(UTF_8));
+    }
+
+    @ParameterizedTest
+    @MethodSource("contentLengthSetters")
+    void passesAContentLengthSetByAnySetterStraightThroughOnceStreaming(Consumer<HttpServletResponse> setter)
+            throws Exception {
+        SigningResponseWrapper streaming = new SigningResponseWrapper(new BufferingResponse(real), 4);
+        streaming.setStatus(401);
+        streaming.getOutputStream().write("denied".getBytes(UTF_8));
+        assertTrue(streaming.body().isStreaming());
+
+        setter.accept(streaming);
+
+        assertEquals(List.of("3"), real.getHeaders("Content-Length"));
+    }
+
+    @Test
+    void passesOtherIntHeadersStraightToTheRealResponse() {
+        wrapper.setIntHeader("X-Count", 1);
+        wrapper.addIntHeader("X-Count", 2);
+
+        assertEquals(List.of("1", "2"), real.getHeaders("X-Count"));
+    }
+
+    @Test
+    void treatsAnAddedContentTypeHeaderAsSetContentType() {
+        wrapper.addHeader("Content-Type", "text/plain;charset=UTF-16");
+        assertEquals("UTF-16", wrapper.declaredCharset());
+        assertEquals("text/plain;charset=UTF-16", real.getContentType());
+
+        wrapper.getWriter();
+        wrapper.addHeader("content-type", "application/json;charset=UTF-8");
+
+        assertEquals("UTF-16", wrapper.declaredCharset());
+        assertEquals("application/json;charset=UTF-16", real.getContentType());
+    }
+
+    @Test
+    void passesTheCharsetOnToTheRealResponse() {
+        wrapper.setContentType("text/plain");
+
+        wrapper.setCharacterEncoding("UTF-16");
+
+        assertEquals("text/plain;charset=UTF-16", real.getContentType());
+        assertEquals("UTF-16", real.getCharacterEncoding());
+    }
+
+    @ParameterizedTest(name = "status {0}: streams {1}")
+    @CsvSource({"199, true", "200, false", "299, false", "300, true"})
+    void streamsABodyWithoutContentTypeOverTheLimitOnlyOutsideTwoHundreds(int status, boolean streams)
+            throws Exception {
+        wrapper.setStatus(status);
+
+        wrapper.getOutputStream().write(new byte[65]);
+
+        assertEquals(streams, wrapper.body().isStreaming());
+        assertEquals(!streams, wrapper.body().overLimit());
+        assertEquals(streams ? 65 : 0, real.bodyBytes().length);
+    }
+
+    @Test
+    void passesFlushBufferOnToTheClientOnceStreaming() throws Exception {
+        BufferingResponse outer = new BufferingResponse(real);
+        SigningResponseWrapper streaming = new SigningResponseWrapper(outer, 4);
+        streaming.setStatus(500);
+        streaming.setContentType("text/plain;charset=UTF-8");
+        streaming.getWriter().write("stream me");
+        int flushes = outer.flushBufferCalls();
+        assertEquals("", real.bodyText(UTF_8), "the outer response's writer still holds what streamed");
+
+        streaming.flushBuffer();
+
+        assertEquals("stream me", real.bodyText(UTF_8));
+        assertEquals(flushes + 1, outer.flushBufferCalls());
+    }
+
+    @Test
+    void keepsFlushBufferFromTheRealResponseWhileHolding() throws Exception {
+        BufferingResponse outer = new BufferingResponse(real);
+        SigningResponseWrapper holding = new SigningResponseWrapper(outer, 64);
+        holding.getWriter().write("{}");
+
+        holding.flushBuffer();
+
+        assertEquals(0, outer.flushBufferCalls());
+        assertFalse(real.touched());
+    }
+
+    @Test
+    void leavesResetBufferToTheContainerOnceStreaming() throws Exception {
+        wrapper.setStatus(401);
+        wrapper.getOutputStream().write(new byte[65]);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, wrapper::resetBuffer);
+
+        assertEquals("committed", e.getMessage(), "the container's own answer");
+        assertEquals(65, real.bodyBytes().length);
+    }
+
+    @Test
+    void handsASendRedirectWithAStatusToTheContainer() throws Exception {
+        wrapper.getWriter().write("{\"access_token\":{}}");
+
+        wrapper.sendRedirect("/home", 301);
+        real.markServletReturned();
+
+        assertEquals("/home", real.getHeader("Location"));
+        assertEquals("sendRedirect, committed", real.touchedBeforeServletReturned());
+        assertTrue(wrapper.body().isDiscarding());
+    }
+
+    @Test
+    void sendsTheBodySoFarBeforeARedirectThatKeepsTheBuffer() throws Exception {
+        wrapper.getWriter().write("see /home");
+
+        wrapper.sendRedirect("/home", false);
+        real.markServletReturned();
+
+        assertEquals("/home", real.getHeader("Location"));
+        assertEquals("body written, sendRedirect, committed", real.touchedBeforeServletReturned());
+        assertTrue(wrapper.body().isDiscarding());
+    }
+
+    @Test
+    void sendsNoneOfTheBodyBeforeARedirectThatClearsTheBuffer() throws Exception {
+        wrapper.setContentLength(3);
+        wrapper.getWriter().write("abc");
+
+        wrapper.sendRedirect("/home", 303, true);
+        real.markServletReturned();
+
+        assertNull(real.getHeader("Content-Length"));
+        assertEquals("sendRedirect, committed", real.touchedBeforeServletReturned());
+    }
+
+    static Stream<Arguments> writesKeptAcrossReset() {
+        return Stream.of(
+                keptWrite("stream", r -> {
+                    var out = r.getOutputStream();
+                    r.reset();
+                    out.write("denied".getBytes(UTF_8));
+                }),
+                keptWrite("writer, a string", r -> {
+                    PrintWriter w = r.getWriter();
+                    r.reset();
+                    w.write("denied");
+                }),
+                keptWrite("writer, characters", r -> {
+                    PrintWriter w = r.getWriter();
+                    r.reset();
+                    w.write("denied".toCharArray());
+                }));
+    }
+
+    private static Arguments keptWrite(String name, Write write) {
+        return Arguments.of(Named.of(name, write));
+    }
+
+    @ParameterizedTest
+    @MethodSource("writesKeptAcrossReset")
+    void aWriterOrStreamKeptAcrossResetStillWritesTheBody(Write write) throws Exception {
+        write.to(wrapper);
+        wrapper.body().replay();
+
+        assertEquals("denied", real.bodyText(UTF_8));
     }
 }
