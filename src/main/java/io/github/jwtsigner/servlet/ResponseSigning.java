@@ -60,7 +60,7 @@ public final class ResponseSigning {
             throw suspended(request);
         }
         if (response.isCommitted()) {
-            log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter's back;"
+            log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter''s back;"
                     + " left as it is", request.getRequestURI());
             return;
         }
