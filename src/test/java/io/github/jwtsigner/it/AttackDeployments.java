@@ -46,6 +46,11 @@ final class AttackDeployments {
         return new AttackClient(container.base());
     }
 
+    /** The base URI of the running container of {@code kind}; start it first with {@link #client}. */
+    java.net.URI base(ServletContainer.Kind kind) {
+        return running.get(kind).base();
+    }
+
     void stop() throws Exception {
         Exception first = null;
         for (ServletContainer container : running.values()) {

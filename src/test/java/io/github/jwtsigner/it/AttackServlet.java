@@ -25,7 +25,12 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code /bom/{writer|stream}/{no-type|json}};</li>
  *   <li>{@code /forward/{request|context|named}} and {@code /include/jsp};</li>
  *   <li>{@code /early-hints};</li>
- *   <li>{@code /deep/<depth>}.</li>
+ *   <li>{@code /deep/<depth>};</li>
+ *   <li>{@code /include-then/{send-error|redirect|redirect-keep}}: the claims written, then an included fragment
+ *       that calls {@code sendError}, {@code sendRedirect} or Servlet 6.1's {@code sendRedirect(loc, 302, false)};</li>
+ *   <li>{@code /early-hints-cookie}: the cookie, {@code sendError(103)}, then an answer that fails closed;</li>
+ *   <li>{@code /redirect-keep/<status>}: the claims written, then Servlet 6.1's
+ *       {@code sendRedirect(loc, status, false)}.</li>
  * </ul>
  */
 public class AttackServlet extends HttpServlet {
@@ -43,10 +48,17 @@ public class AttackServlet extends HttpServlet {
     /** Response header: what {@code sendError(103)} did in this container. */
     static final String EARLY_HINTS_HEADER = "X-Early-Hints";
 
+    /** Request attribute: what the fragment included by {@code /include-then} does. */
+    static final String FRAGMENT = "it.fragment";
+
     private static final long WAIT_SECONDS = 10;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        if (req.getAttribute(FRAGMENT) instanceof String fragment) {
+            fragment(resp, fragment);
+            return;
+        }
         String[] parts = req.getPathInfo().substring(1).split("/");
         switch (parts[0]) {
             case "login" -> login(resp);
@@ -57,6 +69,12 @@ public class AttackServlet extends HttpServlet {
             case "include" -> include(req, resp);
             case "early-hints" -> earlyHints(resp);
             case "deep" -> deep(resp, Integer.parseInt(parts[1]));
+            case "include-then" -> includeThen(req, resp, parts[1]);
+            case "early-hints-cookie" -> earlyHintsCookie(resp);
+            case "redirect-keep" -> {
+                writeLogin(resp, 200);
+                redirectKeepingBody(resp, Integer.parseInt(parts[1]));
+            }
             default -> resp.sendError(404, "no such case");
         }
     }
@@ -269,5 +287,74 @@ public class AttackServlet extends HttpServlet {
         Cookie cookie = new Cookie(COOKIE_NAME, "s-1");
         cookie.setHttpOnly(true);
         return cookie;
+    }
+
+    /** Status, the cookie, a JSON type and the plain claims, held by the signer. */
+    private static void writeLogin(HttpServletResponse resp, int status) throws IOException {
+        resp.setStatus(status);
+        resp.addCookie(session());
+        resp.setContentType("application/json");
+        resp.getWriter().write(CLAIMS);
+    }
+
+    /**
+     * The claims as a 201 login, then a fragment included by name (a view helper, a tile) that gives up on the
+     * response. Inside an include the container ignores {@code sendError} and {@code sendRedirect}.
+     */
+    private void includeThen(HttpServletRequest req, HttpServletResponse resp, String what)
+            throws ServletException, IOException {
+        writeLogin(resp, 201);
+        req.setAttribute(FRAGMENT, what);
+        try {
+            getServletContext().getNamedDispatcher("attack").include(req, resp);
+        } finally {
+            req.removeAttribute(FRAGMENT);
+        }
+    }
+
+    private static void fragment(HttpServletResponse resp, String what) throws IOException {
+        switch (what) {
+            case "send-error" -> resp.sendError(404);
+            case "redirect" -> resp.sendRedirect("/elsewhere");
+            case "redirect-keep" -> redirectKeepingBody(resp, 302);
+            default -> throw new IllegalArgumentException(what);
+        }
+    }
+
+    /**
+     * Servlet 6.1's {@code sendRedirect(location, sc, clearBuffer)} with {@code clearBuffer} false, called as a
+     * servlet compiled against 6.1 calls it (through the interface); a 6.0 API gets a 501.
+     */
+    private static void redirectKeepingBody(HttpServletResponse resp, int status) throws IOException {
+        java.lang.reflect.Method redirect;
+        try {
+            redirect = HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class, boolean.class);
+        } catch (NoSuchMethodException e) {
+            resp.setHeader("X-Servlet-Api", "6.0");
+            return;
+        }
+        try {
+            redirect.invoke(resp, "/next", status, false);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The session cookie set, then early hints ({@code sendError(103)}), then an answer the signer refuses
+     * (single quotes are not strict JSON), so the final answer is the fail-closed one.
+     */
+    private static void earlyHintsCookie(HttpServletResponse resp) throws IOException {
+        resp.addCookie(session());
+        resp.addHeader("Link", "</style.css>; rel=preload; as=style");
+        resp.sendError(103);
+        resp.setStatus(200);
+        resp.setContentType("application/json");
+        resp.getWriter().write("{'access_token':{'sub':'" + MARKER + "'}}");
     }
 }
