@@ -63,13 +63,51 @@ final class BodyDecoder {
         return decode(charset, start);
     }
 
-    /** True when the first byte after an optional UTF-8 BOM and JSON whitespace is {@code {}. */
+    /**
+     * True when some reader could take the held bytes for a JSON object: the first character after JSON
+     * whitespace is {@code {} in UTF-8 (after an optional byte order mark), or in UTF-16 or UTF-32 as RFC 4627 §3
+     * detects them (a byte order mark, or the zero bytes around the first ASCII character), as lenient JSON
+     * libraries do.
+     */
     boolean rawStartsWithBrace() {
-        int i = startsWithBom() ? UTF8_BOM.length : 0;
-        while (i < bytes.length && isJsonWhitespace((char) bytes[i])) {
-            i++;
+        return firstAsciiIsBrace(startsWithBom() ? UTF8_BOM.length : 0, 1, 0)
+                || startsWith(0xFE, 0xFF) && firstAsciiIsBrace(2, 2, 1)
+                || startsWith(0xFF, 0xFE, 0x00, 0x00) && firstAsciiIsBrace(4, 4, 0)
+                || startsWith(0xFF, 0xFE) && firstAsciiIsBrace(2, 2, 0)
+                || startsWith(0x00, 0x00, 0xFE, 0xFF) && firstAsciiIsBrace(4, 4, 3)
+                || firstAsciiIsBrace(0, 2, 1) || firstAsciiIsBrace(0, 2, 0)
+                || firstAsciiIsBrace(0, 4, 3) || firstAsciiIsBrace(0, 4, 0);
+    }
+
+    /**
+     * True when, reading units of {@code width} bytes from {@code start} with the character in byte
+     * {@code at} of each unit and zeros in the others, the first unit that is not JSON whitespace is {@code {}.
+     */
+    private boolean firstAsciiIsBrace(int start, int width, int at) {
+        for (int i = start; i + width <= bytes.length; i += width) {
+            for (int k = 0; k < width; k++) {
+                if (k != at && bytes[i + k] != 0) {
+                    return false;
+                }
+            }
+            char c = (char) (bytes[i + at] & 0xFF);
+            if (!isJsonWhitespace(c)) {
+                return c == '{';
+            }
         }
-        return i < bytes.length && bytes[i] == '{';
+        return false;
+    }
+
+    private boolean startsWith(int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when the first character after JSON whitespace is {@code {}. */

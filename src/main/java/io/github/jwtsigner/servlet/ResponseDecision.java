@@ -68,7 +68,12 @@ final class ResponseDecision {
         // No Content-Type: only a body that looks like an object is a claim set; anything else is not JSON.
         try {
             String text = body.text();
-            return BodyDecoder.startsWithBrace(text) ? new ResponseDecision(Outcome.SIGN, text, null) : PASS;
+            if (BodyDecoder.startsWithBrace(text)) {
+                return new ResponseDecision(Outcome.SIGN, text, null);
+            }
+            // Valid UTF-8, yet an object to a reader that detects UTF-16 or UTF-32 (zero bytes are UTF-8 too).
+            return body.rawStartsWithBrace() ? fail(Reason.INVALID_ENCODING, "the response has no Content-Type and"
+                    + " a body that reads as a JSON object in UTF-16 or UTF-32; expected UTF-8 JSON") : PASS;
         } catch (SigningException e) {
             return body.rawStartsWithBrace() ? new ResponseDecision(Outcome.FAIL_CLOSED, null, e) : PASS;
         }

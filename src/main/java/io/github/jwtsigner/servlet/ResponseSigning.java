@@ -52,6 +52,14 @@ public final class ResponseSigning {
         CapturedBody body = wrapper.body();
         // First: a high surrogate the servlet left waiting can still take the body over the limit.
         body.end();
+        if (body.isDiscarding() && !response.isCommitted() && is2xx(response.getStatus())) {
+            // The servlet handed the response over, but the container did not take it: nothing of the body it
+            // dropped may be replaced by an empty 2xx with the servlet's headers.
+            failClosed(request, response, new SigningException(Reason.UNSUPPORTED_RESPONSE, "the servlet called"
+                    + " sendError or sendRedirect, yet the response is still an uncommitted [" + response.getStatus()
+                    + "]; expected the container to take the response over"));
+            return;
+        }
         if (body.isDiscarding() || body.isStreaming()) {
             // sendError/sendRedirect, or a large body known not to be signed: already on its way.
             return;
@@ -78,6 +86,10 @@ public final class ResponseSigning {
             case SIGN -> sign(request, response, decision.text());
             default -> throw new IllegalStateException("unknown outcome " + decision.outcome());
         }
+    }
+
+    private static boolean is2xx(int status) {
+        return status >= HttpServletResponse.SC_OK && status < HttpServletResponse.SC_MULTIPLE_CHOICES;
     }
 
     private ResponseFacts facts(HttpServletRequest request, SigningResponseWrapper wrapper) {

@@ -1,6 +1,7 @@
 package io.github.jwtsigner.servlet;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
@@ -38,9 +39,28 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     /** Tomcat's early hints: {@code sendError(103)} sends the headers so far as an interim response. */
     static final int EARLY_HINTS = 103;
 
+    private static final String LINK = "Link";
+    private static final int LAST_REDIRECT = 399;
+
+    /** What this wrapper was made around; anything else in its place is a container's include wrapper. */
+    private final ServletResponse base;
+    private boolean insideInclude;
+
     SigningResponseWrapper(HttpServletResponse real, int maxBodyBytes) {
         super(DetachedResponse.of(real));
+        this.base = getResponse();
         this.body = new CapturedBody(real, maxBodyBytes, this::knownUnsigned, this::replayContentLength);
+    }
+
+    /**
+     * Tomcat puts its include wrapper in here for the time of an include, and takes it out again. While it is
+     * in, {@code sendError} and {@code sendRedirect} are ignored, as that wrapper ignores them: the held body
+     * stays the filter's to decide about.
+     */
+    @Override
+    public void setResponse(ServletResponse response) {
+        super.setResponse(response);
+        insideInclude = response != base;
     }
 
     CapturedBody body() {
@@ -214,26 +234,64 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
         }
     }
 
-    /** An interim {@code 103} is passed on and changes nothing here; any other status hands the response over. */
+    /**
+     * Hands the response over to the container, except inside an include (ignored, as the container does) and
+     * for an interim {@code 103} (see {@link #earlyHints}).
+     */
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        if (sc != EARLY_HINTS) {
-            handOver();
+        if (insideInclude) {
+            return;
         }
+        if (sc == EARLY_HINTS) {
+            earlyHints(() -> super.sendError(sc, msg));
+            return;
+        }
+        handOver();
         super.sendError(sc, msg);
     }
 
-    /** An interim {@code 103} is passed on and changes nothing here; any other status hands the response over. */
+    /** As {@link #sendError(int, String)}. */
     @Override
     public void sendError(int sc) throws IOException {
-        if (sc != EARLY_HINTS) {
-            handOver();
+        if (insideInclude) {
+            return;
         }
+        if (sc == EARLY_HINTS) {
+            earlyHints(() -> super.sendError(sc));
+            return;
+        }
+        handOver();
         super.sendError(sc);
     }
 
+    /** A call that sends something to the client. */
+    @FunctionalInterface
+    private interface Send {
+        void send() throws IOException;
+    }
+
+    /**
+     * Early hints carry every header set so far (both Tomcat and Jetty copy them into the {@code 103}), ahead
+     * of the decision to sign or fail closed. So they are sent only while the headers are all {@code Link}
+     * headers, as RFC 8297 means them; otherwise they are left out, which a client cannot tell from a server
+     * that sends none.
+     */
+    private void earlyHints(Send send) throws IOException {
+        for (String name : getHeaderNames()) {
+            if (!LINK.equalsIgnoreCase(name)) {
+                return;
+            }
+        }
+        send.send();
+    }
+
+    /** Hands the response over to the container, except inside an include (ignored, as the container does). */
     @Override
     public void sendRedirect(String location) throws IOException {
+        if (insideInclude) {
+            return;
+        }
         handOver();
         super.sendRedirect(location);
     }
@@ -258,9 +316,20 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
 
     /**
      * Servlet 6.1's redirect; declared without {@code @Override} so it also compiles against 6.0. With
-     * {@code clearBuffer} false the body written so far goes out with the redirect, as in a container.
+     * {@code clearBuffer} false the body written so far goes out with the redirect, as in a container. Ignored
+     * inside an include, as the container does; a status that is not a redirect (Tomcat would send a 200 with
+     * the body) is refused, since the body would go out unsigned.
+     *
+     * @throws IllegalArgumentException for a status outside 300..399
      */
     public void sendRedirect(String location, int sc, boolean clearBuffer) throws IOException {
+        if (insideInclude) {
+            return;
+        }
+        if (sc < HttpServletResponse.SC_MULTIPLE_CHOICES || sc > LAST_REDIRECT) {
+            throw new IllegalArgumentException("sendRedirect status [" + sc + "] is not a redirect; expected a"
+                    + " status from 300 to 399 behind the JWT signer filter");
+        }
         if (!clearBuffer) {
             body.replay();
         }

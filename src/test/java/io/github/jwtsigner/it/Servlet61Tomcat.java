@@ -47,6 +47,8 @@ public final class Servlet61Tomcat {
             throw new IllegalStateException("not the Servlet 6.1 API: "
                     + HttpServletResponse.class.getProtectionDomain().getCodeSource(), e);
         }
+        // The JVM has one URL stream handler factory; a Tomcat of the test class path may have set it already.
+        org.apache.catalina.webresources.TomcatURLStreamHandlerFactory.disable();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(dir.resolve("work").toAbsolutePath().toString());
         // Else the webapp's parent would be the system class loader, with the 6.0 API first.

@@ -90,4 +90,31 @@ class BodyDecoderTest {
                 false, null).rawStartsWithBrace());
         assertFalse(new BodyDecoder(new byte[] {'[', '{'}, false, false, null).rawStartsWithBrace());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"UTF-16", "UTF-16BE", "UTF-16LE", "UTF-32BE",
+            "UTF-32LE"})
+    void seesAnObjectInUtf16AndUtf32AsALenientReaderWould(String charset) {
+        java.nio.charset.Charset cs = java.nio.charset.Charset.forName(charset);
+
+        assertTrue(new BodyDecoder(" \n{\"a\":1}".getBytes(cs), false, false, null).rawStartsWithBrace());
+        assertFalse(new BodyDecoder(" [{\"a\":1}]".getBytes(cs), false, false, null).rawStartsWithBrace());
+        assertFalse(new BodyDecoder("OK".getBytes(cs), false, false, null).rawStartsWithBrace());
+    }
+
+    @Test
+    void seesAnObjectAfterAUtf16OrUtf32ByteOrderMark() {
+        byte[][] bodies = {
+            {(byte) 0xFE, (byte) 0xFF, 0, '{'},
+            {(byte) 0xFF, (byte) 0xFE, '{', 0},
+            {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, '{'},
+            {(byte) 0xFF, (byte) 0xFE, 0, 0, '{', 0, 0, 0},
+        };
+        for (byte[] body : bodies) {
+            assertTrue(new BodyDecoder(body, false, false, null).rawStartsWithBrace(), java.util.Arrays.toString(body));
+        }
+        assertFalse(new BodyDecoder(new byte[] {(byte) 0xFE, (byte) 0xFF, 1, '{'}, false, false, null)
+                .rawStartsWithBrace(), "not a zero where UTF-16 puts one");
+        assertFalse(new BodyDecoder(new byte[0], false, false, null).rawStartsWithBrace());
+    }
 }

@@ -464,6 +464,116 @@ class ResponseSigningAttackTest {
         }
     }
 
+    @Nested
+    class InsideATomcatInclude {
+        @Test
+        void sendErrorAndSendRedirectAreIgnoredAndTheBodyStaysHeld() throws Exception {
+            RecordingResponse real = new RecordingResponse();
+            SigningResponseWrapper wrapper = new SigningResponseWrapper(real, LIMIT);
+            jakarta.servlet.ServletResponse base = wrapper.getResponse();
+            wrapper.getWriter().write(CLAIMS);
+
+            wrapper.setResponse(new HttpServletResponseWrapper((HttpServletResponse) base));
+            wrapper.sendError(500);
+            wrapper.sendError(500, "no");
+            wrapper.sendRedirect("/next");
+            wrapper.sendRedirect("/next", 302, false);
+            assertFalse(wrapper.body().isDiscarding(), "handed over inside an include");
+            assertEquals(CLAIMS, new String(wrapper.body().bytes(), UTF_8));
+
+            wrapper.setResponse(base);
+            wrapper.sendError(500);
+            assertTrue(wrapper.body().isDiscarding(), "after the include, sendError hands over again");
+            assertEquals(500, real.getStatus());
+        }
+    }
+
+    @Nested
+    class Servlet61Redirect {
+        @Test
+        void refusesAStatusThatIsNotARedirect() throws Exception {
+            SigningResponseWrapper wrapper = new SigningResponseWrapper(new RecordingResponse(), LIMIT);
+            wrapper.getWriter().write(CLAIMS);
+
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> wrapper.sendRedirect("/next", 200, false));
+
+            assertEquals("sendRedirect status [200] is not a redirect; expected a status from 300 to 399 behind the"
+                    + " JWT signer filter", e.getMessage());
+            assertFalse(wrapper.body().isDiscarding());
+            assertThrows(IllegalArgumentException.class, () -> wrapper.sendRedirect("/next", 299));
+            assertThrows(IllegalArgumentException.class, () -> wrapper.sendRedirect("/next", 400, true));
+        }
+
+        @Test
+        void aRedirectStatusHandsOver() throws Exception {
+            RecordingResponse real = new RecordingResponse();
+            SigningResponseWrapper wrapper = new SigningResponseWrapper(real, LIMIT);
+
+            wrapper.sendRedirect("/next", 303);
+
+            assertTrue(wrapper.body().isDiscarding());
+            assertEquals(302, real.getStatus(), "a 6.0 container redirects with its own status");
+        }
+    }
+
+    @Nested
+    class EarlyHintsCarryOnlyLinks {
+        @Test
+        void areLeftOutOnceAnotherHeaderOrACookieWasSet() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.addHeader("Link", "</app.css>; rel=preload");
+                res.addCookie(new Cookie("session", "s3cr3t"));
+                res.sendError(RecordingResponse.EARLY_HINTS);
+                res.setContentType("application/json");
+                res.getWriter().write("{\"access_token\":[]}");
+            });
+
+            assertEquals(0, real.earlyHints(), "the cookie would have gone out in the 103");
+            assertEquals(200, real.getStatus());
+        }
+
+        @Test
+        void areSentWithLinkHeadersOnly() throws Exception {
+            RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+                res.addHeader("link", "</a.css>; rel=preload");
+                res.addHeader("Link", "</b.js>; rel=preload");
+                res.sendError(RecordingResponse.EARLY_HINTS);
+                res.getWriter().write(CLAIMS);
+            });
+
+            assertEquals(1, real.earlyHints());
+            assertSigned(real);
+        }
+    }
+
+    @Nested
+    class AHandOverTheContainerDidNotTake {
+        @Test
+        void failsClosedInsteadOfAnEmpty2xx() throws Exception {
+            // A container that ignores sendError (as Tomcat does inside an include it did not tell us of).
+            RecordingResponse real = new RecordingResponse();
+            HttpServletResponse ignoring = new HttpServletResponseWrapper(real) {
+                @Override
+                public void sendError(int sc) {
+                }
+            };
+            signing(SIM2).handle(TestRequest.post("/token"), ignoring, (req, res) -> {
+                HttpServletResponse resp = (HttpServletResponse) res;
+                resp.setStatus(201);
+                resp.addCookie(new Cookie("session", "s3cr3t"));
+                resp.getWriter().write(CLAIMS);
+                resp.sendError(500);
+                real.markServletReturned();
+            });
+
+            assertFailedClosed(real);
+            assertFalse(real.snapshot().contains("s3cr3t"), real.snapshot());
+            assertTrue(log.lines().get(0).message().contains("still an uncommitted [201]"),
+                    log.lines().get(0).message());
+        }
+    }
+
     @Test
     void aCompletedLoginIsStillSigned() throws Exception {
         RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
