@@ -401,6 +401,8 @@ class ResponseSigningAttackTest {
             });
 
             assertEquals(201, real.getStatus());
+            assertEquals(201, detached.getStatus(), "answers come back through the proxy");
+            assertEquals("1", detached.getHeader("X-A"));
             assertEquals("1", real.getHeader("X-A"));
             assertEquals("getWriter() has already been called", e.getMessage(), "the container's exception itself");
             assertEquals(detached, detached);
@@ -473,13 +475,21 @@ class ResponseSigningAttackTest {
             jakarta.servlet.ServletResponse base = wrapper.getResponse();
             wrapper.getWriter().write(CLAIMS);
 
-            wrapper.setResponse(new HttpServletResponseWrapper((HttpServletResponse) base));
+            wrapper.setResponse(new HttpServletResponseWrapper((HttpServletResponse) base) {
+                @Override
+                public void setStatus(int sc) {
+                    // As Tomcat's include wrapper: an included resource cannot change the status.
+                }
+            });
             wrapper.sendError(500);
             wrapper.sendError(500, "no");
             wrapper.sendRedirect("/next");
             wrapper.sendRedirect("/next", 302, false);
             assertFalse(wrapper.body().isDiscarding(), "handed over inside an include");
             assertEquals(CLAIMS, new String(wrapper.body().bytes(), UTF_8));
+
+            wrapper.setStatus(299);
+            assertEquals(200, real.getStatus(), "the include wrapper is in place: it ignores the status");
 
             wrapper.setResponse(base);
             wrapper.sendError(500);
@@ -503,6 +513,17 @@ class ResponseSigningAttackTest {
             assertFalse(wrapper.body().isDiscarding());
             assertThrows(IllegalArgumentException.class, () -> wrapper.sendRedirect("/next", 299));
             assertThrows(IllegalArgumentException.class, () -> wrapper.sendRedirect("/next", 400, true));
+        }
+
+        @Test
+        void takesEveryRedirectStatusFrom300To399() throws Exception {
+            for (int sc : new int[] {300, 399}) {
+                SigningResponseWrapper wrapper = new SigningResponseWrapper(new RecordingResponse(), LIMIT);
+
+                wrapper.sendRedirect("/next", sc, true);
+
+                assertTrue(wrapper.body().isDiscarding(), () -> "status " + sc);
+            }
         }
 
         @Test
@@ -549,6 +570,33 @@ class ResponseSigningAttackTest {
 
     @Nested
     class AHandOverTheContainerDidNotTake {
+        private RecordingResponse ignoringSendError(int status) throws Exception {
+            RecordingResponse real = new RecordingResponse();
+            HttpServletResponse ignoring = new HttpServletResponseWrapper(real) {
+                @Override
+                public void sendError(int sc) {
+                }
+            };
+            signing(SIM2).handle(TestRequest.post("/token"), ignoring, (req, res) -> {
+                HttpServletResponse resp = (HttpServletResponse) res;
+                resp.setStatus(status);
+                resp.getWriter().write(CLAIMS);
+                resp.sendError(500);
+                real.markServletReturned();
+            });
+            return real;
+        }
+
+        @Test
+        void anyUncommitted2xxFailsClosedAndOtherStatusesStay() throws Exception {
+            assertFailedClosed(ignoringSendError(200));
+            assertFailedClosed(ignoringSendError(299));
+            RecordingResponse redirect = ignoringSendError(300);
+            assertEquals(300, redirect.getStatus());
+            assertEquals("", redirect.bodyText(UTF_8));
+            assertEquals(404, ignoringSendError(404).getStatus());
+        }
+
         @Test
         void failsClosedInsteadOfAnEmpty2xx() throws Exception {
             // A container that ignores sendError (as Tomcat does inside an include it did not tell us of).
