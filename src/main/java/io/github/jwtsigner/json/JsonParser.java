@@ -8,6 +8,7 @@ import io.github.jwtsigner.json.JsonNode.ObjectNode;
 import io.github.jwtsigner.json.JsonNode.StringNode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +18,8 @@ import java.util.Objects;
  * <p>Rejects everything lenient parsers accept: single quotes, unquoted names, {@code NaN}/{@code Infinity},
  * leading zeros, {@code +} signs, trailing commas, comments, unescaped control characters in strings, unknown
  * escapes, trailing content, empty input. Objects keep every member in source order, duplicate names
- * included; numbers keep their literal text. Containers nested deeper than {@link #MAX_DEPTH} are rejected.
+ * included; numbers keep their literal text. Containers nested deeper than {@link #MAX_DEPTH} are rejected;
+ * the parser does not recurse, so the limit holds on a thread with a small stack too.
  * A {@code \}{@code uD800}-style lone surrogate escape is accepted here (RFC 8259 §8.2 allows it) and left
  * to the caller to refuse where it matters.
  *
@@ -31,11 +33,21 @@ public final class JsonParser {
     private static final String FALSE = "false";
     private static final String NULL = "null";
 
+    /** Levels of nesting {@link #open} has room for at first: a login body has two or three. */
+    private static final int INITIAL_LEVELS = 4;
+
     private final String text;
     private final int length;
     private final int maxDepth;
     private int pos;
     private StringBuilder scratch;
+    /**
+     * The open containers, outermost first, two slots per level: the members or elements read so far, and for
+     * an object the name of the member whose value is being read. Allocated at the first container.
+     */
+    private Object[] open;
+    /** For each level of {@link #open}: the container's start offset, and the pending name's offset. */
+    private int[] openOffsets;
 
     private JsonParser(String text, int maxDepth) {
         this.text = text;
@@ -70,7 +82,7 @@ public final class JsonParser {
             throw new JsonParseException("text is empty", 0, "a value");
         }
         skipWhitespace();
-        JsonNode value = value(0);
+        JsonNode value = value();
         skipWhitespace();
         if (pos < length) {
             throw new JsonParseException("has content after the value", pos, "only whitespace after the value");
@@ -78,12 +90,118 @@ public final class JsonParser {
         return value;
     }
 
-    private JsonNode value(int depth) {
-        switch (peek()) {
-            case '{':
-                return object(depth + 1);
-            case '[':
-                return array(depth + 1);
+    /**
+     * Reads one value starting at {@code pos}. A loop with the open containers on {@link #open} rather than
+     * recursion, so a thread with a small stack can take the whole {@code maxDepth}.
+     */
+    private JsonNode value() {
+        int depth = 0;
+        while (true) {
+            JsonNode value;
+            int c = peek();
+            if (c == '{' || c == '[') {
+                int start = pos;
+                checkDepth(depth + 1);
+                pos++;
+                skipWhitespace();
+                boolean object = c == '{';
+                if (peek() != (object ? '}' : ']')) {
+                    push(depth++, start);
+                    if (object) {
+                        memberName(depth - 1);
+                    }
+                    continue;
+                }
+                pos++;
+                value = object ? new ObjectNode(List.of(), start, pos) : new ArrayNode(List.of(), start, pos);
+            } else {
+                value = scalar(c);
+            }
+            // Add the value to the innermost open container, and close each container that ends after it.
+            while (depth > 0) {
+                int level = depth - 1;
+                int start = openOffsets[2 * level];
+                skipWhitespace();
+                int next = peek();
+                if (text.charAt(start) == '{') {
+                    List<Member> members = members(level);
+                    members.add(new Member((String) open[2 * level + 1], openOffsets[2 * level + 1], value));
+                    if (next == ',') {
+                        pos++;
+                        skipWhitespace();
+                        memberName(level);
+                        break;
+                    }
+                    if (next != '}') {
+                        throw unexpected("',' or '}'");
+                    }
+                    pos++;
+                    value = new ObjectNode(members, start, pos);
+                } else {
+                    List<JsonNode> elements = elements(level);
+                    elements.add(value);
+                    if (next == ',') {
+                        pos++;
+                        skipWhitespace();
+                        break;
+                    }
+                    if (next != ']') {
+                        throw unexpected("',' or ']'");
+                    }
+                    pos++;
+                    value = new ArrayNode(elements, start, pos);
+                }
+                depth--;
+            }
+            if (depth == 0) {
+                return value;
+            }
+        }
+    }
+
+    /** Opens the container that starts at {@code start}, at nesting level {@code level} (0 outermost). */
+    private void push(int level, int start) {
+        if (open == null) {
+            open = new Object[2 * INITIAL_LEVELS];
+            openOffsets = new int[2 * INITIAL_LEVELS];
+        } else if (2 * level == open.length) {
+            open = Arrays.copyOf(open, 2 * open.length);
+            openOffsets = Arrays.copyOf(openOffsets, 2 * openOffsets.length);
+        }
+        open[2 * level] = new ArrayList<>();
+        openOffsets[2 * level] = start;
+    }
+
+    /** Reads a member name and its colon, and keeps the name for the member of the object at {@code level}. */
+    private void memberName(int level) {
+        if (peek() != '"') {
+            throw unexpected("a member name in double quotes");
+        }
+        int nameStart = pos;
+        String name = string();
+        skipWhitespace();
+        if (peek() != ':') {
+            throw unexpected("':' after the member name");
+        }
+        pos++;
+        skipWhitespace();
+        open[2 * level + 1] = name;
+        openOffsets[2 * level + 1] = nameStart;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Member> members(int level) {
+        return (List<Member>) open[2 * level];
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<JsonNode> elements(int level) {
+        return (List<JsonNode>) open[2 * level];
+    }
+
+    /** A value that is not an object or array, starting with {@code c}. */
+    private JsonNode scalar(int c) {
+        switch (c) {
             case '"': {
                 int start = pos;
                 String value = string();
@@ -100,69 +218,6 @@ public final class JsonParser {
                 return number();
             default:
                 throw unexpected("a value (object, array, string, number, true, false or null)");
-        }
-    }
-
-    private ObjectNode object(int depth) {
-        int start = pos;
-        checkDepth(depth);
-        pos++;
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
-            return new ObjectNode(List.of(), start, pos);
-        }
-        List<Member> members = new ArrayList<>();
-        while (true) {
-            if (peek() != '"') {
-                throw unexpected("a member name in double quotes");
-            }
-            int nameStart = pos;
-            String name = string();
-            skipWhitespace();
-            if (peek() != ':') {
-                throw unexpected("':' after the member name");
-            }
-            pos++;
-            skipWhitespace();
-            members.add(new Member(name, nameStart, value(depth)));
-            skipWhitespace();
-            int c = peek();
-            if (c == ',') {
-                pos++;
-                skipWhitespace();
-            } else if (c == '}') {
-                pos++;
-                return new ObjectNode(members, start, pos);
-            } else {
-                throw unexpected("',' or '}'");
-            }
-        }
-    }
-
-    private ArrayNode array(int depth) {
-        int start = pos;
-        checkDepth(depth);
-        pos++;
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
-            return new ArrayNode(List.of(), start, pos);
-        }
-        List<JsonNode> elements = new ArrayList<>();
-        while (true) {
-            elements.add(value(depth));
-            skipWhitespace();
-            int c = peek();
-            if (c == ',') {
-                pos++;
-                skipWhitespace();
-            } else if (c == ']') {
-                pos++;
-                return new ArrayNode(elements, start, pos);
-            } else {
-                throw unexpected("',' or ']'");
-            }
         }
     }
 

@@ -158,6 +158,29 @@ class CanonicalJsonTest {
         assertEquals("{\"a\":\"ok\"}", canonical("{\"a\":\"\\ud800\",\"a\":\"ok\"}"));
     }
 
+    @Test
+    void writesLevelsBelowTheRecursionLimitAsAboveIt() {
+        // A loop with an explicit stack writes what lies RECURSION_LEVELS deep; the rules stay the same.
+        int levels = CanonicalJson.RECURSION_LEVELS + 3;
+        String json = "{\"z\": [1, true], \"a\": \"x\", \"a\": \"<\", \"m\": ".repeat(levels) + "{ }"
+                + " }".repeat(levels);
+
+        assertEquals("{\"a\":\"\\u003c\",\"m\":".repeat(levels) + "{}" + ",\"z\":[1,true]}".repeat(levels),
+                canonical(json));
+    }
+
+    @Test
+    void refusesALoneSurrogateBelowTheRecursionLimit() {
+        int levels = CanonicalJson.RECURSION_LEVELS + 3;
+        String json = "[0,{\"k\":".repeat(levels) + "\"\\udc00\"" + "}]".repeat(levels);
+
+        SigningException e = assertThrows(SigningException.class, () -> canonical(json));
+
+        assertEquals(SigningException.Reason.INVALID_STRING, e.reason());
+        assertEquals("claim string at offset [" + json.indexOf("\"\\udc00") + "] holds a lone surrogate, which has"
+                + " no UTF-8 form; expected well-formed Unicode text", e.getMessage());
+    }
+
     private static String canonical(String json) {
         return new String(CanonicalJson.toBytes(JsonParser.parse(json)), StandardCharsets.UTF_8);
     }

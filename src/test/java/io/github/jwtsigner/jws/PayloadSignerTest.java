@@ -8,15 +8,19 @@ import io.github.jwtsigner.json.JsonParseException;
 import io.github.jwtsigner.json.JsonParser;
 import io.github.jwtsigner.json.JsonPointer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -331,6 +335,56 @@ class PayloadSignerTest {
                 signed);
         JsonNode.ObjectNode parsed = (JsonNode.ObjectNode) JsonParser.parse(signed);
         assertEquals(full, ((JsonNode.StringNode) parsed.members().get(0).value()).value());
+    }
+
+    @Test
+    void signsClaimsNestedToTheLimitOnASmallThreadStack() throws Exception {
+        int depth = JsonParser.MAX_DEPTH;
+
+        String signed = DeepClaims.onSmallStack(() -> DeepClaims.signer().sign(DeepClaims.body(depth)));
+
+        assertEquals(DeepClaims.signedBody(depth), signed);
+    }
+
+    @Test
+    void refusesClaimsNestedBeyondTheLimitOnASmallThreadStack() {
+        String body = DeepClaims.body(JsonParser.MAX_DEPTH + 1);
+
+        SigningException e = assertThrows(SigningException.class,
+                () -> DeepClaims.onSmallStack(() -> DeepClaims.signer().sign(body)));
+
+        assertEquals(Reason.MALFORMED_JSON, e.reason());
+        assertEquals("response body is not strict JSON: JSON nests objects and arrays deeper than [512] levels at"
+                + " offset [" + DeepClaims.innermostOffset(body) + "]; expected at most 512 levels", e.getMessage());
+    }
+
+    static Stream<Arguments> coldJvms() {
+        return Stream.of(
+                // Tiered compilation, the default: frames of interpreted and of first-tier compiled code mix.
+                Arguments.of("tiered", "-XX:+TieredCompilation"),
+                Arguments.of("interpreted only", "-Xint"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("coldJvms")
+    void signsClaimsNestedToTheLimitInAFreshJvmWithASmallStack(String name, String mode, @TempDir Path dir)
+            throws Exception {
+        Path output = dir.resolve("output.txt");
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xss256k", mode, "-cp", System.getProperty("java.class.path"), DeepClaims.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+
+        boolean exited = java.waitFor(3, TimeUnit.MINUTES);
+        if (!exited) {
+            java.destroyForcibly();
+        }
+
+        String printed = Files.readString(output);
+        assertTrue(exited, "still running after 3 minutes: " + printed);
+        assertEquals(0, java.exitValue(), printed);
+        assertEquals("signed depth 512 and refused depth 513", printed.strip());
     }
 
     private PayloadSigner signer(String... keysToSign) {
