@@ -10,7 +10,9 @@ import java.time.Duration;
 
 /** Posts to the {@link AttackWebapp} over real HTTP and reads the whole answer as UTF-8 text. */
 final class AttackClient {
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    // One client, and so one connection pool, per deployment: a container started later may get the port of
+    // one stopped before, and a pooled connection to the old one would be reused and fail with no bytes.
+    private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
@@ -28,6 +30,6 @@ final class AttackClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user=alice&pass=secret"))
                 .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
