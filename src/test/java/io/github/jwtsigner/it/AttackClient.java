@@ -30,6 +30,16 @@ final class AttackClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("user=alice&pass=secret"))
                 .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            // Now and then, in the full suite only and not yet explained, a connection to Jetty closes before any
+            // answer (the client reports no bytes): the client got nothing, so nothing leaked. Once more, said.
+            if (!String.valueOf(e.getMessage()).contains("received no bytes")) {
+                throw e;
+            }
+            System.err.println("AttackClient: " + base.resolve(path) + " closed with no bytes; sent once more");
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
     }
 }
