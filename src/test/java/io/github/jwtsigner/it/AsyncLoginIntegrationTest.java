@@ -1,14 +1,10 @@
 package io.github.jwtsigner.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
@@ -17,21 +13,7 @@ import java.util.stream.Stream;
  * on the request thread or from {@code AsyncContext.start} before or after the chain returned, the client gets
  * the fail-closed answer and never the plain claims or the servlet's cookie.
  */
-class AsyncLoginIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
-
+class AsyncLoginIntegrationTest extends AttackIntegrationTest {
     static Stream<Arguments> writes() {
         return ServletContainer.Kind.selected().stream().flatMap(kind ->
                 Stream.of("inline", "start-before-return", "start-after-return").map(when -> Arguments.of(kind, when)));

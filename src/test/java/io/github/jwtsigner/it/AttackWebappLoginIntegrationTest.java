@@ -2,36 +2,18 @@ package io.github.jwtsigner.it;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plain login through the attack webapp is signed behind both of its signers, on every container. */
-class AttackWebappLoginIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
-
+class AttackWebappLoginIntegrationTest extends AttackIntegrationTest {
     static Stream<Arguments> signers() {
         return ServletContainer.Kind.selected().stream().flatMap(kind ->
                 Stream.of(AttackWebapp.SIGNED, AttackWebapp.SMALL).map(prefix -> Arguments.of(kind, prefix)));

@@ -1,14 +1,10 @@
 package io.github.jwtsigner.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,21 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Claims after a UTF-8 byte order mark: the stream path drops the bytes EF BB BF and signs; the writer path,
  * handed U+FEFF, must give the same answer, with or without a Content-Type.
  */
-class ByteOrderMarkIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
-
+class ByteOrderMarkIntegrationTest extends AttackIntegrationTest {
     static Stream<Arguments> writes() {
         return ServletContainer.Kind.selected().stream().flatMap(kind -> Stream.of("writer", "stream")
                 .flatMap(api -> Stream.of("no-type", "json").map(type -> Arguments.of(kind, api, type))));

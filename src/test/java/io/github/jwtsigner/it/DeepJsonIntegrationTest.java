@@ -1,14 +1,10 @@
 package io.github.jwtsigner.it;
 
 import io.github.jwtsigner.json.JsonParser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,21 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * signed; one level more fails closed. The build also runs this class with {@code -Xss256k}: a small request
  * thread stack must not turn either answer into the container's error page.
  */
-class DeepJsonIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
-
+class DeepJsonIntegrationTest extends AttackIntegrationTest {
     static Stream<ServletContainer.Kind> kinds() {
         return ServletContainer.Kind.selected().stream();
     }

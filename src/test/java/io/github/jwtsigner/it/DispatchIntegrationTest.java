@@ -1,14 +1,10 @@
 package io.github.jwtsigner.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,23 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Tomcat 11 with {@value #STRICT}: there a forward gets Tomcat's 500 error page naming the setting
  * {@code suspendWrappedResponseAfterForward}, and with that setting false it is signed again.
  */
-class DispatchIntegrationTest {
+class DispatchIntegrationTest extends AttackIntegrationTest {
     /** Tomcat's system property for strict Servlet compliance. */
     static final String STRICT = "org.apache.catalina.STRICT_SERVLET_COMPLIANCE";
-
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
 
     static Stream<Arguments> dispatches() {
         return ServletContainer.Kind.selected().stream().flatMap(kind ->

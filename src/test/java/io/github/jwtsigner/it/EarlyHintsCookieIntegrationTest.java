@@ -1,8 +1,5 @@
 package io.github.jwtsigner.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -11,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -25,21 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * yet Tomcat's 103 carries every header set so far, the cookie included, and it is on the wire before the
  * signer decides. Read over a raw socket, since HTTP client libraries hide interim responses.
  */
-class EarlyHintsCookieIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
-
+class EarlyHintsCookieIntegrationTest extends AttackIntegrationTest {
     static Stream<ServletContainer.Kind> kinds() {
         return ServletContainer.Kind.selected().stream();
     }

@@ -1,13 +1,9 @@
 package io.github.jwtsigner.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,21 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code sendError(103)} is Tomcat 11's way to send early hints, not an error: the servlet goes on to write its
  * answer, and that answer must be signed like any other.
  */
-class EarlyHintsIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
-
+class EarlyHintsIntegrationTest extends AttackIntegrationTest {
     static Stream<ServletContainer.Kind> kinds() {
         return ServletContainer.Kind.selected().stream();
     }

@@ -1,14 +1,10 @@
 package io.github.jwtsigner.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
@@ -17,21 +13,7 @@ import java.util.stream.Stream;
  * §9.3), but the signer hands the response over and drops the claims: the client gets the servlet's 2xx and
  * its cookie with an empty body, neither signed nor failed closed.
  */
-class IncludedGiveUpIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
-    }
-
+class IncludedGiveUpIntegrationTest extends AttackIntegrationTest {
     static Stream<Arguments> fragments() {
         return ServletContainer.Kind.selected().stream().flatMap(kind ->
                 Stream.of("send-error", "redirect").map(what -> Arguments.of(kind, what)));

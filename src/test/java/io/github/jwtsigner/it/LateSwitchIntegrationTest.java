@@ -1,14 +1,10 @@
 package io.github.jwtsigner.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -21,11 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * into 200 JSON. The decision "not signed" must stay final: the client gets the status and type the body started
  * streaming under, or the fail-closed answer, and never a 2xx JSON answer carrying the plain claims.
  */
-class LateSwitchIntegrationTest {
-    @TempDir
-    static Path temp;
-    private static AttackDeployments deployments;
-
+class LateSwitchIntegrationTest extends AttackIntegrationTest {
     /** How the answer looked when its body started streaming. */
     enum Start {
         ERROR_500("error-500", 500, null),
@@ -54,16 +46,6 @@ class LateSwitchIntegrationTest {
         Change(String path) {
             this.path = path;
         }
-    }
-
-    @BeforeAll
-    static void deploy() {
-        deployments = new AttackDeployments(temp);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        deployments.stop();
     }
 
     static Stream<Arguments> switches() {
