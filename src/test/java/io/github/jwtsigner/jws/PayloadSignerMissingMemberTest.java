@@ -1,6 +1,6 @@
 package io.github.jwtsigner.jws;
 
-import io.github.jwtsigner.SigningAlgorithm;
+import io.github.jwtsigner.testing.TestSigners;
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.SigningException.Reason;
 import io.github.jwtsigner.json.JsonPointer;
@@ -23,22 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A {@code keys_to_sign} member a body lacks: KrakenD leaves it; we say so once, or fail closed on request. */
 class PayloadSignerMissingMemberTest {
-    private static final TokenSigner SIGNER = new TokenSigner() {
-        @Override
-        public SigningAlgorithm alg() {
-            return SigningAlgorithm.HS256;
-        }
-
-        @Override
-        public String kid() {
-            return "k";
-        }
-
-        @Override
-        public String sign(byte[] canonicalPayload) {
-            return "signed(" + new String(canonicalPayload, StandardCharsets.UTF_8).length() + ")";
-        }
-    };
+    private static final TokenSigner SIGNER = TestSigners.hs256("k",
+            payload -> "signed(" + new String(payload, StandardCharsets.UTF_8).length() + ")");
 
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
 

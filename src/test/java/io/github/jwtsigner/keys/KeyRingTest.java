@@ -367,22 +367,7 @@ class KeyRingTest {
     }
 
     private static TokenSigner signer(String kid) {
-        return new TokenSigner() {
-            @Override
-            public io.github.jwtsigner.SigningAlgorithm alg() {
-                return io.github.jwtsigner.SigningAlgorithm.HS256;
-            }
-
-            @Override
-            public String kid() {
-                return kid;
-            }
-
-            @Override
-            public String sign(byte[] canonicalPayload) {
-                return "token-" + kid;
-            }
-        };
+        return io.github.jwtsigner.testing.TestSigners.hs256(kid, payload -> "token-" + kid);
     }
 
     /** Other tests' rings may still run in this JVM: a test compares the threads before and after. */

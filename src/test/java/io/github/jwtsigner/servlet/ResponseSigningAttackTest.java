@@ -11,6 +11,7 @@ import io.github.jwtsigner.testing.RecordingLogger;
 import io.github.jwtsigner.testing.RecordingResponse;
 import io.github.jwtsigner.testing.Sim2Tokens;
 import io.github.jwtsigner.testing.TestRequest;
+import io.github.jwtsigner.testing.TestSigners;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -235,25 +236,7 @@ class ResponseSigningAttackTest {
     @Nested
     class ErrorsWhileSigning {
         private TokenSigner throwing(Throwable t) {
-            return new TokenSigner() {
-                @Override
-                public SigningAlgorithm alg() {
-                    return SigningAlgorithm.HS256;
-                }
-
-                @Override
-                public String kid() {
-                    return "sim2";
-                }
-
-                @Override
-                public String sign(byte[] canonicalPayload) {
-                    if (t instanceof Error) {
-                        throw (Error) t;
-                    }
-                    throw (RuntimeException) t;
-                }
-            };
+            return TestSigners.throwing("sim2", t);
         }
 
         private Servlet login() {

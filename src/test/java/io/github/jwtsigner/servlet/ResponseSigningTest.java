@@ -12,6 +12,7 @@ import io.github.jwtsigner.testing.RecordingLogger;
 import io.github.jwtsigner.testing.RecordingResponse;
 import io.github.jwtsigner.testing.Sim2Tokens;
 import io.github.jwtsigner.testing.TestRequest;
+import io.github.jwtsigner.testing.TestSigners;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -452,22 +453,8 @@ class ResponseSigningTest {
 
     @Test
     void failsClosedWhenTheSignatureFails() throws Exception {
-        TokenSigner broken = new TokenSigner() {
-            @Override
-            public SigningAlgorithm alg() {
-                return SigningAlgorithm.HS256;
-            }
-
-            @Override
-            public String kid() {
-                return "sim2";
-            }
-
-            @Override
-            public String sign(byte[] canonicalPayload) {
-                throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, "HMAC provider failed");
-            }
-        };
+        TokenSigner broken = TestSigners.throwing("sim2",
+                new SigningException(SigningException.Reason.SIGNATURE_FAILED, "HMAC provider failed"));
         RecordingResponse real = run(signing(LIMIT, broken), TestRequest.post("/token"),
                 loginWriting("application/json", CLAIMS.getBytes(UTF_8)));
 
@@ -477,22 +464,7 @@ class ResponseSigningTest {
 
     @Test
     void failsClosedWhenTheSignerThrowsSomethingUnexpected() throws Exception {
-        TokenSigner broken = new TokenSigner() {
-            @Override
-            public SigningAlgorithm alg() {
-                return SigningAlgorithm.HS256;
-            }
-
-            @Override
-            public String kid() {
-                return "sim2";
-            }
-
-            @Override
-            public String sign(byte[] canonicalPayload) {
-                throw new IllegalStateException("bug");
-            }
-        };
+        TokenSigner broken = TestSigners.throwing("sim2", new IllegalStateException("bug"));
         RecordingResponse real = run(signing(LIMIT, broken), TestRequest.post("/token"),
                 loginWriting("application/json", CLAIMS.getBytes(UTF_8)));
 
@@ -622,24 +594,11 @@ class ResponseSigningTest {
     @Test
     void logsThatItCouldNotFailClosedWhenTheResponseWasCommittedWhileSigning() throws Exception {
         RecordingResponse real = new RecordingResponse();
-        TokenSigner committing = new TokenSigner() {
-            @Override
-            public SigningAlgorithm alg() {
-                return SigningAlgorithm.HS256;
-            }
-
-            @Override
-            public String kid() {
-                return "sim2";
-            }
-
-            /** As a thread the servlet left running might: the response goes out while the body is signed. */
-            @Override
-            public String sign(byte[] canonicalPayload) {
-                real.commitNow();
-                throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, "HMAC provider failed");
-            }
-        };
+        // As a thread the servlet left running might: the response goes out while the body is signed.
+        TokenSigner committing = TestSigners.hs256("sim2", payload -> {
+            real.commitNow();
+            throw new SigningException(SigningException.Reason.SIGNATURE_FAILED, "HMAC provider failed");
+        });
 
         signing(LIMIT, committing).handle(TestRequest.post("/token"), real,
                 (req, res) -> loginWriting("application/json", CLAIMS.getBytes(UTF_8))
