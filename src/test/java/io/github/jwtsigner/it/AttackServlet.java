@@ -30,7 +30,13 @@ import java.util.concurrent.TimeUnit;
  *       that calls {@code sendError}, {@code sendRedirect} or Servlet 6.1's {@code sendRedirect(loc, 302, false)};</li>
  *   <li>{@code /early-hints-cookie}: the cookie, {@code sendError(103)}, then an answer that fails closed;</li>
  *   <li>{@code /redirect-keep/<status>}: the claims written, then Servlet 6.1's
- *       {@code sendRedirect(loc, status, false)}.</li>
+ *       {@code sendRedirect(loc, status, false)};</li>
+ *   <li>{@code /redirect-keep-large/<status>}: the same after a 201 login of {@value #LARGE_LOGIN_BYTES} bytes
+ *       written to the output stream;</li>
+ *   <li>{@code /latin1-utf16/{default|declared}}: a 200 without a Content-Type, the claims' UTF-16 bytes
+ *       written as ISO-8859-1 characters;</li>
+ *   <li>{@code /session-fail-closed/{plain|hints}}: a new session, early hints or not, then an answer that
+ *       fails closed.</li>
  * </ul>
  */
 public class AttackServlet extends HttpServlet {
@@ -75,8 +81,62 @@ public class AttackServlet extends HttpServlet {
                 writeLogin(resp, 200);
                 redirectKeepingBody(resp, Integer.parseInt(parts[1]));
             }
+            case "redirect-keep-large" -> {
+                writeLargeLogin(resp, 201);
+                redirectKeepingBody(resp, Integer.parseInt(parts[1]));
+            }
+            case "latin1-utf16" -> latin1Utf16(resp, parts[1]);
+            case "session-fail-closed" -> sessionThenFailClosed(req, resp, parts[1]);
             default -> resp.sendError(404, "no such case");
         }
+    }
+
+    /** The size of {@link #largeLoginClaims()}: twice Tomcat's default response buffer of 8 KiB. */
+    static final int LARGE_LOGIN_BYTES = 16 * 1024;
+
+    /** The claims padded to {@value #LARGE_LOGIN_BYTES} bytes (ASCII), well below the default signer's limit. */
+    static String largeLoginClaims() {
+        String head = "{\"access_token\":{\"sub\":\"" + MARKER + "\",\"exp\":1735689600},\"padding\":\"";
+        String tail = "\"}";
+        return head + "x".repeat(LARGE_LOGIN_BYTES - head.length() - tail.length()) + tail;
+    }
+
+    /** Status, the cookie, a JSON type and {@link #largeLoginClaims()} as UTF-8 bytes, held by the signer. */
+    private static void writeLargeLogin(HttpServletResponse resp, int status) throws IOException {
+        resp.setStatus(status);
+        resp.addCookie(session());
+        resp.setContentType("application/json");
+        resp.getOutputStream().write(largeLoginClaims().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A 200 login without a Content-Type whose claims go out in UTF-16 (with the byte order mark Java's
+     * {@code UTF-16} writes) the legacy way: the UTF-16 bytes written as ISO-8859-1 characters, through the
+     * container's default writer charset ({@code default}) or one declared as ISO-8859-1 ({@code declared}).
+     */
+    private static void latin1Utf16(HttpServletResponse resp, String how) throws IOException {
+        resp.setStatus(200);
+        resp.addCookie(session());
+        if ("declared".equals(how)) {
+            resp.setCharacterEncoding("ISO-8859-1");
+        }
+        resp.getWriter().write(new String(CLAIMS.getBytes(StandardCharsets.UTF_16), StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * A login that creates its session (so the container sets its session cookie), with early hints first
+     * ({@code hints}) or not ({@code plain}), then an answer the signer refuses (single quotes).
+     */
+    private static void sessionThenFailClosed(HttpServletRequest req, HttpServletResponse resp, String how)
+            throws IOException {
+        req.getSession(true).setAttribute("user", MARKER);
+        if ("hints".equals(how)) {
+            resp.addHeader("Link", "</style.css>; rel=preload; as=style");
+            resp.sendError(103);
+        }
+        resp.setStatus(200);
+        resp.setContentType("application/json");
+        resp.getWriter().write("{'access_token':{'sub':'" + MARKER + "'}}");
     }
 
     private static void login(HttpServletResponse resp) throws IOException {

@@ -41,6 +41,21 @@ public final class Servlet61Tomcat {
 
     /** Deploys the attack webapp under {@code dir} in Tomcat 11 with Servlet 6.1, posts to {@code path}. */
     public static HttpResponse<String> post(Path dir, String path) throws Exception {
+        return serve(dir, base -> new AttackClient(base).post(path));
+    }
+
+    /** As {@link #post}, read over a raw socket: everything on the wire until the server closes, as ISO-8859-1. */
+    public static String postRaw(Path dir, String path) throws Exception {
+        return serve(dir, base -> RawHttp.postText(base, "/" + path));
+    }
+
+    /** What is asked of the running webapp at its base URI. */
+    @FunctionalInterface
+    interface Ask<T> {
+        T ask(URI base) throws Exception;
+    }
+
+    private static <T> T serve(Path dir, Ask<T> ask) throws Exception {
         try {
             HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class, boolean.class);
         } catch (NoSuchMethodException e) {
@@ -64,7 +79,7 @@ public final class Servlet61Tomcat {
             if (context.getState() != LifecycleState.STARTED) {
                 throw new IllegalStateException("webapp did not start: " + context.getState());
             }
-            return new AttackClient(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/")).post(path);
+            return ask.ask(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/"));
         } finally {
             tomcat.stop();
             tomcat.destroy();
