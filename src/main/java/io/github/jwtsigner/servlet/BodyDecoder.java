@@ -6,12 +6,15 @@ import io.github.jwtsigner.SigningException.Reason;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns a held body back into text, strictly. Writer output is the servlet's characters as they were (held
@@ -24,11 +27,15 @@ import java.nio.charset.UnsupportedCharsetException;
 final class BodyDecoder {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String BOM_CHAR = "\uFEFF";
+    private static final int[] UTF8_BOM_INTS = {0xEF, 0xBB, 0xBF};
+    private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
+    private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
     private final byte[] bytes;
     private final boolean fromWriter;
     private final boolean loneSurrogate;
     private final String declaredCharset;
+    private final String writerCharset;
 
     /**
      * @param bytes the held body
@@ -37,10 +44,20 @@ final class BodyDecoder {
      * @param declaredCharset the charset the servlet declared, or null
      */
     BodyDecoder(byte[] bytes, boolean fromWriter, boolean loneSurrogate, String declaredCharset) {
+        this(bytes, fromWriter, loneSurrogate, declaredCharset, null);
+    }
+
+    /**
+     * @param writerCharset the charset the container encodes writer output in ({@code getCharacterEncoding()}),
+     *     or null to look at writer output as its UTF-8 form
+     */
+    BodyDecoder(byte[] bytes, boolean fromWriter, boolean loneSurrogate, String declaredCharset,
+            String writerCharset) {
         this.bytes = bytes;
         this.fromWriter = fromWriter;
         this.loneSurrogate = loneSurrogate;
         this.declaredCharset = declaredCharset;
+        this.writerCharset = writerCharset;
     }
 
     /**
@@ -64,46 +81,104 @@ final class BodyDecoder {
     }
 
     /**
-     * True when some reader could take the held bytes for a JSON object: the first character after JSON
-     * whitespace is {@code {} in UTF-8 (after an optional byte order mark), or in UTF-16 or UTF-32 as RFC 4627 §3
-     * detects them (a byte order mark, or the zero bytes around the first ASCII character), as lenient JSON
-     * libraries do.
+     * True when some reader could take the body, as the client gets it, for a JSON object: its first character
+     * after JSON whitespace is {@code {} in UTF-8 (after an optional byte order mark), or it decodes strictly
+     * in UTF-16 or UTF-32, as RFC 4627 §3 detects them (a byte order mark, or the zero bytes around the first
+     * ASCII character) and as lenient JSON libraries do, to text that opens an object: {@code {} and then
+     * {@code "} or {@code }}. Writer output is looked at as the container encodes it, in {@code writerCharset}.
      */
     boolean rawStartsWithBrace() {
-        return firstAsciiIsBrace(startsWithBom() ? UTF8_BOM.length : 0, 1, 0)
-                || startsWith(0xFE, 0xFF) && firstAsciiIsBrace(2, 2, 1)
-                || startsWith(0xFF, 0xFE, 0x00, 0x00) && firstAsciiIsBrace(4, 4, 0)
-                || startsWith(0xFF, 0xFE) && firstAsciiIsBrace(2, 2, 0)
-                || startsWith(0x00, 0x00, 0xFE, 0xFF) && firstAsciiIsBrace(4, 4, 3)
-                || firstAsciiIsBrace(0, 2, 1) || firstAsciiIsBrace(0, 2, 0)
-                || firstAsciiIsBrace(0, 4, 3) || firstAsciiIsBrace(0, 4, 0);
-    }
-
-    /**
-     * True when, reading units of {@code width} bytes from {@code start} with the character in byte
-     * {@code at} of each unit and zeros in the others, the first unit that is not JSON whitespace is {@code {}.
-     */
-    private boolean firstAsciiIsBrace(int start, int width, int at) {
-        for (int i = start; i + width <= bytes.length; i += width) {
-            for (int k = 0; k < width; k++) {
-                if (k != at && bytes[i + k] != 0) {
-                    return false;
-                }
-            }
-            char c = (char) (bytes[i + at] & 0xFF);
-            if (!isJsonWhitespace(c)) {
-                return c == '{';
+        byte[] wire = wireBytes();
+        if (firstAsciiIsBrace(wire, startsWith(wire, UTF8_BOM_INTS) ? UTF8_BOM.length : 0)) {
+            return true;
+        }
+        for (Object[] candidate : unicodeCandidates(wire)) {
+            String text = strictly(wire, (Charset) candidate[0], (Integer) candidate[1]);
+            if (text != null && opensAnObject(text)) {
+                return true;
             }
         }
         return false;
     }
 
-    private boolean startsWith(int... prefix) {
-        if (bytes.length < prefix.length) {
+    /** The bytes the client gets: the stream's as held; the writer's characters in the writer's charset. */
+    private byte[] wireBytes() {
+        if (!fromWriter || writerCharset == null) {
+            return bytes;
+        }
+        try {
+            return new String(bytes, StandardCharsets.UTF_8).getBytes(Charset.forName(writerCharset));
+        } catch (IllegalArgumentException e) {
+            return bytes;
+        }
+    }
+
+    private static boolean firstAsciiIsBrace(byte[] wire, int start) {
+        int i = start;
+        while (i < wire.length && isJsonWhitespace((char) wire[i])) {
+            i++;
+        }
+        return i < wire.length && wire[i] == '{';
+    }
+
+    /** The UTF-16 and UTF-32 readings RFC 4627 §3 would try, each with the offset after its byte order mark. */
+    private static List<Object[]> unicodeCandidates(byte[] wire) {
+        List<Object[]> candidates = new ArrayList<>(2);
+        if (startsWith(wire, 0x00, 0x00, 0xFE, 0xFF)) {
+            candidates.add(new Object[] {UTF_32BE, 4});
+        } else if (startsWith(wire, 0xFF, 0xFE, 0x00, 0x00)) {
+            candidates.add(new Object[] {UTF_32LE, 4});
+        } else if (startsWith(wire, 0xFE, 0xFF)) {
+            candidates.add(new Object[] {StandardCharsets.UTF_16BE, 2});
+        } else if (startsWith(wire, 0xFF, 0xFE)) {
+            candidates.add(new Object[] {StandardCharsets.UTF_16LE, 2});
+        } else if (wire.length >= 4 && wire[0] == 0 && wire[1] == 0 && wire[2] == 0) {
+            candidates.add(new Object[] {UTF_32BE, 0});
+        } else if (wire.length >= 4 && wire[1] == 0 && wire[2] == 0 && wire[3] == 0) {
+            candidates.add(new Object[] {UTF_32LE, 0});
+        } else if (wire.length >= 2 && wire[0] == 0) {
+            candidates.add(new Object[] {StandardCharsets.UTF_16BE, 0});
+        } else if (wire.length >= 2 && wire[1] == 0) {
+            candidates.add(new Object[] {StandardCharsets.UTF_16LE, 0});
+        }
+        return candidates;
+    }
+
+    /** {@code wire} from {@code start} decoded with {@code charset}, or null where it is not valid in it. */
+    private static String strictly(byte[] wire, Charset charset, int start) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(wire, start, wire.length - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** True when the text, after JSON whitespace, is {@code {} then, after whitespace, {@code "} or {@code }}. */
+    private static boolean opensAnObject(String text) {
+        int i = skipWhitespace(text, 0);
+        if (i >= text.length() || text.charAt(i) != '{') {
+            return false;
+        }
+        i = skipWhitespace(text, i + 1);
+        return i < text.length() && (text.charAt(i) == '"' || text.charAt(i) == '}');
+    }
+
+    private static int skipWhitespace(String text, int from) {
+        int i = from;
+        while (i < text.length() && isJsonWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] wire, int... prefix) {
+        if (wire.length < prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
+            if ((wire[i] & 0xFF) != prefix[i]) {
                 return false;
             }
         }

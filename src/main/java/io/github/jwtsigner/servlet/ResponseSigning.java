@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.lang.System.Logger;
@@ -41,7 +42,7 @@ public final class ResponseSigning {
         try {
             chain.doFilter(new SigningRequestWrapper(request, wrapper), wrapper);
         } catch (IOException | ServletException | RuntimeException | Error e) {
-            abandon(wrapper, response);
+            abandon(request, wrapper, response);
             throw e;
         }
         finish(request, response, wrapper);
@@ -75,7 +76,8 @@ public final class ResponseSigning {
         ResponseDecision decision;
         try {
             decision = ResponseDecision.decide(facts(request, wrapper), new BodyDecoder(body.bytes(),
-                    body.output() == CapturedBody.Output.WRITER, body.sawLoneSurrogate(), wrapper.declaredCharset()));
+                    body.output() == CapturedBody.Output.WRITER, body.sawLoneSurrogate(), wrapper.declaredCharset(),
+                    wrapper.getCharacterEncoding()));
         } catch (Throwable e) {
             failClosedOnThrowable(request, response, e, "reading");
             return;
@@ -147,6 +149,7 @@ public final class ResponseSigning {
         Level level = cause.reason() == Reason.SIGNATURE_FAILED ? Level.ERROR : Level.WARNING;
         log.log(level, "JWT signer failed closed with 500: {0}: {1}; request URI [{2}]", cause.reason(),
                 cause.getMessage(), request.getRequestURI());
+        dropNewSession(request);
         if (!FailClosedResponse.write(response)) {
             log.log(Level.ERROR, "JWT signer could not fail closed: the response to [{0}] was already committed",
                     request.getRequestURI());
@@ -169,12 +172,30 @@ public final class ResponseSigning {
     }
 
     /** The servlet threw: nothing it wrote may go out with the container's error page. */
-    private static void abandon(SigningResponseWrapper wrapper, HttpServletResponse response) {
+    private static void abandon(HttpServletRequest request, SigningResponseWrapper wrapper,
+            HttpServletResponse response) {
         CapturedBody body = wrapper.body();
         if (body.isDiscarding() || body.isStreaming() || response.isCommitted()) {
             return;
         }
         body.discard();
+        dropNewSession(request);
         response.reset();
+    }
+
+    /**
+     * A session the servlet created in this request goes with the answer it belonged to: Jetty sets its cookie
+     * only when the response is committed, so {@code reset()} alone would let it out with the fail-closed
+     * answer. A session that existed before cannot be rolled back.
+     */
+    private static void dropNewSession(HttpServletRequest request) {
+        try {
+            HttpSession session = request.getSession(false);
+            if (session != null && session.isNew()) {
+                session.invalidate();
+            }
+        } catch (IllegalStateException e) {
+            // Already invalidated, or the container cannot create or look up sessions now.
+        }
     }
 }

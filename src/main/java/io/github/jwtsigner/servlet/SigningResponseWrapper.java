@@ -315,10 +315,10 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     }
 
     /**
-     * Servlet 6.1's redirect; declared without {@code @Override} so it also compiles against 6.0. With
-     * {@code clearBuffer} false the body written so far goes out with the redirect, as in a container. Ignored
-     * inside an include, as the container does; a status that is not a redirect (Tomcat would send a 200 with
-     * the body) is refused, since the body would go out unsigned.
+     * Servlet 6.1's redirect; declared without {@code @Override} so it also compiles against 6.0. The body
+     * written so far is dropped even with {@code clearBuffer} false: written before the redirect's status, it
+     * could fill the container's buffer and go out with the servlet's 2xx. Ignored inside an include, as the
+     * container does; a status that is not a redirect (Tomcat would send it as it is) is refused.
      *
      * @throws IllegalArgumentException for a status outside 300..399
      */
@@ -330,13 +330,10 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
             throw new IllegalArgumentException("sendRedirect status [" + sc + "] is not a redirect; expected a"
                     + " status from 300 to 399 behind the JWT signer filter");
         }
-        if (!clearBuffer) {
-            body.replay();
-        }
         handOver();
         try {
             HttpServletResponse.class.getMethod("sendRedirect", String.class, int.class, boolean.class)
-                    .invoke(real(), location, sc, clearBuffer);
+                    .invoke(real(), location, sc, true);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException) {

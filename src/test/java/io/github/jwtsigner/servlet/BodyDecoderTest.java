@@ -104,11 +104,12 @@ class BodyDecoderTest {
 
     @Test
     void seesAnObjectAfterAUtf16OrUtf32ByteOrderMark() {
+        String json = "{\"a\":1}";
         byte[][] bodies = {
-            {(byte) 0xFE, (byte) 0xFF, 0, '{'},
-            {(byte) 0xFF, (byte) 0xFE, '{', 0},
-            {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, '{'},
-            {(byte) 0xFF, (byte) 0xFE, 0, 0, '{', 0, 0, 0},
+            concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, json.getBytes(java.nio.charset.Charset.forName("UTF-16BE"))),
+            concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, json.getBytes(java.nio.charset.Charset.forName("UTF-16LE"))),
+            concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, json.getBytes(java.nio.charset.Charset.forName("UTF-32BE"))),
+            concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, json.getBytes(java.nio.charset.Charset.forName("UTF-32LE"))),
         };
         for (byte[] body : bodies) {
             assertTrue(new BodyDecoder(body, false, false, null).rawStartsWithBrace(), java.util.Arrays.toString(body));
@@ -116,5 +117,36 @@ class BodyDecoderTest {
         assertFalse(new BodyDecoder(new byte[] {(byte) 0xFE, (byte) 0xFF, 1, '{'}, false, false, null)
                 .rawStartsWithBrace(), "not a zero where UTF-16 puts one");
         assertFalse(new BodyDecoder(new byte[0], false, false, null).rawStartsWithBrace());
+    }
+
+    @Test
+    void takesBinaryThatOnlyLooksLikeUtf16Or32ForWhatItIs() {
+        byte[][] binaries = {
+            {0, '{', 1, 2, 3, 4},                             // a 16-bit count of 123, then data
+            {0, 0, 0, '{', (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF}, // not valid UTF-32
+            {0, '{', (byte) 0xD8, 0},                          // a lone surrogate in UTF-16BE
+            {0, '{', 0, 'x'},                                  // an object would open with " or }
+            {0, 0, 0, ' ', 0, 0, 0, '{'},                      // "{" and nothing after it
+        };
+        for (byte[] body : binaries) {
+            assertFalse(new BodyDecoder(body, false, false, null).rawStartsWithBrace(), java.util.Arrays.toString(body));
+        }
+    }
+
+    @Test
+    void looksAtWriterOutputAsTheContainerEncodesIt() {
+        // A legacy idiom: UTF-16 bytes smuggled through the writer as ISO-8859-1 characters.
+        String smuggled = new String("{\"a\":1}".getBytes(java.nio.charset.Charset.forName("UTF-16")),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] held = smuggled.getBytes(UTF_8);
+
+        assertTrue(new BodyDecoder(held, true, false, null, "ISO-8859-1").rawStartsWithBrace());
+        assertFalse(new BodyDecoder(held, true, false, null, null).rawStartsWithBrace(), "its UTF-8 form is no object");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 }
