@@ -127,6 +127,8 @@ class BodyDecoderTest {
             {0, '{', (byte) 0xD8, 0},                          // a lone surrogate in UTF-16BE
             {0, '{', 0, 'x'},                                  // an object would open with " or }
             {0, 0, 0, ' ', 0, 0, 0, '{'},                      // "{" and nothing after it
+            {0, ' ', 0, ' '},                                  // only whitespace
+            {0, ' ', 0, '{', 0, ' '},                          // "{" then only whitespace
         };
         for (byte[] body : binaries) {
             assertFalse(new BodyDecoder(body, false, false, null).rawStartsWithBrace(), java.util.Arrays.toString(body));

@@ -605,6 +605,70 @@ class ResponseSigningAttackTest {
         }
     }
 
+    @Nested
+    class ASessionTheFailedLoginCreated {
+        private jakarta.servlet.http.HttpSession session(boolean isNew) {
+            jakarta.servlet.http.HttpSession session = org.mockito.Mockito.mock(jakarta.servlet.http.HttpSession.class);
+            org.mockito.Mockito.when(session.isNew()).thenReturn(isNew);
+            return session;
+        }
+
+        @Test
+        void isInvalidatedWhenTheAnswerFailsClosed() throws Exception {
+            TestRequest request = TestRequest.post("/token");
+            jakarta.servlet.http.HttpSession created = session(true);
+            request.setSession(created);
+
+            RecordingResponse real = run(request, (req, res) -> {
+                res.setContentType("application/json");
+                res.getWriter().write("{\"access_token\":{\"sub\":\"" + MARKER + "\"");
+            });
+
+            assertFailedClosed(real);
+            org.mockito.Mockito.verify(created).invalidate();
+        }
+
+        @Test
+        void isInvalidatedWhenTheServletThrows() {
+            TestRequest request = TestRequest.post("/token");
+            jakarta.servlet.http.HttpSession created = session(true);
+            request.setSession(created);
+
+            assertThrows(IllegalStateException.class, () -> run(request, (req, res) -> {
+                res.getWriter().write(CLAIMS);
+                throw new IllegalStateException("servlet bug");
+            }));
+
+            org.mockito.Mockito.verify(created).invalidate();
+        }
+
+        @Test
+        void anOlderSessionIsLeftAndASignedLoginKeepsItsNewOne() throws Exception {
+            TestRequest failing = TestRequest.post("/token");
+            jakarta.servlet.http.HttpSession older = session(false);
+            failing.setSession(older);
+            run(failing, (req, res) -> res.getWriter().write("{\"access_token\":"));
+
+            TestRequest signed = TestRequest.post("/token");
+            jakarta.servlet.http.HttpSession created = session(true);
+            signed.setSession(created);
+            assertSigned(run(signed, (req, res) -> res.getWriter().write(CLAIMS)));
+
+            org.mockito.Mockito.verify(older, org.mockito.Mockito.never()).invalidate();
+            org.mockito.Mockito.verify(created, org.mockito.Mockito.never()).invalidate();
+        }
+
+        @Test
+        void anInvalidatedSessionDoesNotStopTheFailClosedAnswer() throws Exception {
+            TestRequest request = TestRequest.post("/token");
+            jakarta.servlet.http.HttpSession gone = session(true);
+            org.mockito.Mockito.doThrow(new IllegalStateException("invalidated")).when(gone).invalidate();
+            request.setSession(gone);
+
+            assertFailedClosed(run(request, (req, res) -> res.getWriter().write("{\"access_token\":")));
+        }
+    }
+
     @Test
     void aCompletedLoginIsStillSigned() throws Exception {
         RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {

@@ -35,6 +35,7 @@ public final class TestRequest implements HttpServletRequest {
     private final String uri;
     private final Map<String, Object> attributes = new HashMap<>();
     private AsyncContext asyncContext;
+    private HttpSession session;
 
     public TestRequest(String method, String uri) {
         this.method = method;
@@ -205,14 +206,19 @@ public final class TestRequest implements HttpServletRequest {
         return uri;
     }
 
+    /** The session {@code getSession} answers; none unless set. */
+    public void setSession(HttpSession session) {
+        this.session = session;
+    }
+
     @Override
     public HttpSession getSession(boolean create) {
-        return null;
+        return session;
     }
 
     @Override
     public HttpSession getSession() {
-        return null;
+        return session;
     }
 
     @Override
