@@ -38,9 +38,13 @@ public final class SettingFile {
      * @param path the setting's value, for messages
      * @param location where the file was found, for messages, such as {@code file [/etc/keys/key.pem]}
      * @throws InvalidConfigurationException when the file is larger than {@value #MAX_KEY_FILE_BYTES} bytes
-     * @throws IOException when it cannot be read
+     * @throws IOException when it cannot be read, or is not a regular file (a FIFO, a device, a directory)
      */
     public static byte[] readKeyFile(Path file, String setting, String path, String location) throws IOException {
+        // Opening a FIFO with no writer blocks for ever; a device or a directory is no key file either.
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(location + " is not a regular file");
+        }
         long size = Files.size(file);
         if (size > MAX_KEY_FILE_BYTES) {
             throw tooLarge(setting, path, location, "[" + size + "] bytes");

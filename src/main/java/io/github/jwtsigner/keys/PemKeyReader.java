@@ -19,8 +19,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the one unencrypted private key of a PEM file (RFC 7468): {@code PRIVATE KEY} (PKCS#8, RSA, EC or
@@ -53,8 +51,10 @@ final class PemKeyReader {
     private static final byte[] ED25519_SPKI_PREFIX = {
         0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
     };
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 #]+)-----(.*?)-----END ([A-Z0-9 #]+)-----", Pattern.DOTALL);
+    private static final String BEGIN = "-----BEGIN ";
+    private static final String END = "-----END ";
+    private static final String DASHES = "-----";
+    private static final int LABELS_SHOWN = 10;
     private static final String EXPECTED = "expected one unencrypted -----BEGIN " + PKCS8 + "----- (PKCS#8), "
             + PKCS1 + " (PKCS#1) or " + SEC1 + " (SEC1) block";
 
@@ -70,7 +70,64 @@ final class PemKeyReader {
         }
     }
 
+    /** One {@code -----BEGIN x----- ... -----END y-----} block: its two labels and what lies between. */
+    private record Block(String begin, String body, String end) {
+    }
+
     private PemKeyReader() {
+    }
+
+    /**
+     * The blocks of a PEM text, in order, in one pass: each BEGIN line with its label, up to the next END line
+     * with a label; a BEGIN with no END after it ends the scan. Labels are capital letters, digits, spaces
+     * and {@code #}; a BEGIN or END line with another label is not one.
+     */
+    private static List<Block> blocks(String text) {
+        List<Block> blocks = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int begin = text.indexOf(BEGIN, from);
+            if (begin < 0) {
+                return blocks;
+            }
+            String beginLabel = label(text, begin + BEGIN.length());
+            if (beginLabel == null) {
+                from = begin + BEGIN.length();
+                continue;
+            }
+            int bodyStart = begin + BEGIN.length() + beginLabel.length() + DASHES.length();
+            int end = text.indexOf(END, bodyStart);
+            String endLabel = null;
+            while (end >= 0 && (endLabel = label(text, end + END.length())) == null) {
+                end = text.indexOf(END, end + END.length());
+            }
+            if (end < 0) {
+                return blocks;
+            }
+            blocks.add(new Block(beginLabel, text.substring(bodyStart, end), endLabel));
+            from = end + END.length() + endLabel.length() + DASHES.length();
+        }
+    }
+
+    /** The label starting at {@code start} and closed by five dashes, or null when there is none. */
+    private static String label(String text, int start) {
+        int i = start;
+        while (i < text.length() && isLabelChar(text.charAt(i))) {
+            i++;
+        }
+        return i > start && text.startsWith(DASHES, i) ? text.substring(start, i) : null;
+    }
+
+    private static boolean isLabelChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '#';
+    }
+
+    /** At most {@value #LABELS_SHOWN} labels, then how many more there are. */
+    private static String shown(List<String> labels) {
+        if (labels.size() <= LABELS_SHOWN) {
+            return labels.toString();
+        }
+        return labels.subList(0, LABELS_SHOWN) + " and " + (labels.size() - LABELS_SHOWN) + " more";
     }
 
     /**
@@ -83,15 +140,14 @@ final class PemKeyReader {
         List<String> labels = new ArrayList<>();
         String label = null;
         String body = null;
-        Matcher m = BLOCK.matcher(text);
-        while (m.find()) {
-            String begin = m.group(1);
+        for (Block block : blocks(text)) {
+            String begin = block.begin();
             labels.add(begin);
-            if (!begin.equals(m.group(3))) {
-                throw fail(source, "has a block that begins as [" + begin + "] but ends as [" + m.group(3) + "]; "
+            if (!begin.equals(block.end())) {
+                throw fail(source, "has a block that begins as [" + begin + "] but ends as [" + block.end() + "]; "
                         + EXPECTED);
             }
-            if (begin.equals(ENCRYPTED_PKCS8) || (isPrivateKey(begin) && isLegacyEncrypted(m.group(2)))) {
+            if (begin.equals(ENCRYPTED_PKCS8) || (isPrivateKey(begin) && isLegacyEncrypted(block.body()))) {
                 throw fail(source, "holds an encrypted private key [" + begin + "], which is not supported; "
                         + EXPECTED + " (decrypt it with openssl pkey, and protect the file instead, or use "
                         + "keystore_path with keystore_password)");
@@ -101,12 +157,12 @@ final class PemKeyReader {
                     throw fail(source, "holds more than one private key; expected exactly one");
                 }
                 label = begin;
-                body = m.group(2);
+                body = block.body();
             }
         }
         if (label == null) {
             throw fail(source, "holds no private key" + (labels.isEmpty() ? " (no PEM block at all)"
-                    : "; blocks there: " + labels) + "; " + EXPECTED);
+                    : "; blocks there: " + shown(labels)) + "; " + EXPECTED);
         }
         byte[] der = decodeBase64(body, label, source);
         try {

@@ -237,6 +237,8 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     /**
      * Hands the response over to the container, except inside an include (ignored, as the container does) and
      * for an interim {@code 103} (see {@link #earlyHints}).
+     *
+     * @throws IllegalArgumentException for any other status below 300
      */
     @Override
     public void sendError(int sc, String msg) throws IOException {
@@ -247,6 +249,7 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
             earlyHints(() -> super.sendError(sc, msg));
             return;
         }
+        refuseSuccessAsError(sc);
         handOver();
         super.sendError(sc, msg);
     }
@@ -261,8 +264,21 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
             earlyHints(() -> super.sendError(sc));
             return;
         }
+        refuseSuccessAsError(sc);
         handOver();
         super.sendError(sc);
+    }
+
+    /**
+     * A status below 300 is no error: after it the containers send the servlet's cookies with a 2xx page of
+     * their own (Jetty), or with an empty body (Tomcat), and Jetty takes 102 as an interim response after which
+     * the body would still be the servlet's to write. Refused, as no container answer could be right here.
+     */
+    private static void refuseSuccessAsError(int sc) {
+        if (sc < HttpServletResponse.SC_MULTIPLE_CHOICES) {
+            throw new IllegalArgumentException("sendError status [" + sc + "] is not an error; expected a status"
+                    + " of 300 or more (or 103 for early hints) behind the JWT signer filter");
+        }
     }
 
     /** A call that sends something to the client. */

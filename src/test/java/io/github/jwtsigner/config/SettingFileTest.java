@@ -81,15 +81,28 @@ class SettingFileTest {
     }
 
     @Test
-    void stopsReadingADeviceThatReportsNoSize() {
+    void refusesADeviceWithoutReadingIt() {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.isReadable(zero), "a system with /dev/zero");
 
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        java.io.IOException e = assertThrows(java.io.IOException.class,
                 () -> SettingFile.readKeyFile(zero, "jwk_local_ca", "/dev/zero", "file [/dev/zero]"));
 
-        assertEquals(List.of("jwk_local_ca [/dev/zero] is too large: file [/dev/zero] holds more than [1048576] bytes"
-                + TOO_LARGE), e.problems());
+        assertEquals("file [/dev/zero] is not a regular file", e.getMessage());
+    }
+
+    @Test
+    void stopsReadingAStreamThatNeverEndsAtTheLimit() throws Exception {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zero), "a system with /dev/zero");
+
+        try (java.io.InputStream in = Files.newInputStream(zero)) {
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> SettingFile.readKeyFile(in, "jwk_local_ca", "/dev/zero", "file [/dev/zero]"));
+
+            assertEquals(List.of("jwk_local_ca [/dev/zero] is too large: file [/dev/zero] holds more than"
+                    + " [1048576] bytes" + TOO_LARGE), e.problems());
+        }
     }
 
     @Test

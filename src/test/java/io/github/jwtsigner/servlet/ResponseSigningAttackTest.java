@@ -29,6 +29,7 @@ import java.io.PrintWriter;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -222,14 +223,31 @@ class ResponseSigningAttackTest {
         }
 
         @Test
-        void anyOtherSendErrorStillHandsTheResponseOver() throws Exception {
+        void anErrorStatusStillHandsTheResponseOver() throws Exception {
             RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
                 res.getWriter().write(CLAIMS);
-                res.sendError(102);
+                res.sendError(404);
             });
 
-            assertEquals(102, real.getStatus());
+            assertEquals(404, real.getStatus());
             assertNoMarker(real);
+        }
+
+        @Test
+        void aStatusBelow300ThatIsNotEarlyHintsIsRefused() {
+            for (int sc : new int[] {100, 102, 200, 204, 299}) {
+                SigningResponseWrapper wrapper = new SigningResponseWrapper(new RecordingResponse(), LIMIT);
+
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> wrapper.sendError(sc), () -> "status " + sc);
+                assertThrows(IllegalArgumentException.class, () -> wrapper.sendError(sc, "x"));
+
+                assertEquals("sendError status [" + sc + "] is not an error; expected a status of 300 or more (or"
+                        + " 103 for early hints) behind the JWT signer filter", e.getMessage());
+                assertFalse(wrapper.body().isDiscarding());
+            }
+            SigningResponseWrapper redirectish = new SigningResponseWrapper(new RecordingResponse(), LIMIT);
+            assertDoesNotThrow(() -> redirectish.sendError(300));
         }
     }
 
