@@ -16,8 +16,8 @@ import java.lang.System.Logger.Level;
 
 /**
  * One request through the signer: wrap the request and the response, run the chain, then pass the response
- * through, sign its body, or fail closed (SIGNER-SPEC §6). Each failure is logged once with its reason and the request URI,
- * never with a claim, a token or a key.
+ * through, sign its body, or fail closed (SIGNER-SPEC §6). Each failure is logged once with its reason and
+ * the request URI, never with a claim, a token or a key.
  *
  * <p>Part of the filter's plumbing, not an API. Immutable and thread-safe: one instance serves all requests.
  */

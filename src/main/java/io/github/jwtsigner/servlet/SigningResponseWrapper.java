@@ -19,9 +19,10 @@ import java.util.function.Consumer;
  * replayed if the body passes through); {@link #isCommitted()} stays false; the charset the servlet declares
  * is tracked here, because {@code getCharacterEncoding()} always answers some default; after
  * {@code getWriter()} the charset no longer changes, as in a container; {@code sendError} and
- * {@code sendRedirect} go straight to the container, which then owns the response, except {@code sendError(103)},
- * an interim response (early hints) after which the final one is still the filter's to decide. The real
- * response sits behind a {@link DetachedResponse}, so that a forward on Tomcat 11 leaves it usable.
+ * {@code sendRedirect} go straight to the container, which then owns the response, except inside an include
+ * and for {@code sendError(103)}, an interim response (early hints) after which the final one is still the
+ * filter's to decide. On Tomcat the real response sits behind a {@link DetachedResponse}, so that a forward
+ * leaves it usable.
  *
  * <p>One instance per request; not thread-safe.
  */
