@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * Turns a held body back into text, strictly. Writer output is the servlet's characters as they were (held
  * as UTF-8); stream output is decoded with the declared charset, else UTF-8 (RFC 8259). A leading byte order
- * mark is dropped either way (the character U+FEFF from the writer, its UTF-8 bytes from the stream). Bytes that are not valid in that charset, and a lone surrogate from the writer,
- * are errors, never replaced.
+ * mark is dropped either way (the character U+FEFF from the writer, its UTF-8 bytes from the stream). Bytes
+ * that are not valid in that charset, and a lone surrogate from the writer, are errors, never replaced.
  *
  * <p>Immutable and thread-safe.
  */
