@@ -25,9 +25,8 @@ import java.util.List;
  * <p>Immutable and thread-safe.
  */
 final class BodyDecoder {
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String BOM_CHAR = "\uFEFF";
-    private static final int[] UTF8_BOM_INTS = {0xEF, 0xBB, 0xBF};
+    private static final int[] UTF8_BOM = {0xEF, 0xBB, 0xBF};
     private static final Charset UTF_32BE = Charset.forName("UTF-32BE");
     private static final Charset UTF_32LE = Charset.forName("UTF-32LE");
 
@@ -76,7 +75,7 @@ final class BodyDecoder {
             return text.startsWith(BOM_CHAR) ? text.substring(1) : text;
         }
         Charset charset = charset();
-        int start = charset.equals(StandardCharsets.UTF_8) && startsWithBom() ? UTF8_BOM.length : 0;
+        int start = charset.equals(StandardCharsets.UTF_8) && startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
         return decode(charset, start);
     }
 
@@ -89,7 +88,7 @@ final class BodyDecoder {
      */
     boolean rawStartsWithBrace() {
         byte[] wire = wireBytes();
-        if (firstAsciiIsBrace(wire, startsWith(wire, UTF8_BOM_INTS) ? UTF8_BOM.length : 0)) {
+        if (firstAsciiIsBrace(wire, startsWith(wire, UTF8_BOM) ? UTF8_BOM.length : 0)) {
             return true;
         }
         for (Object[] candidate : unicodeCandidates(wire)) {
@@ -187,19 +186,12 @@ final class BodyDecoder {
 
     /** True when the first character after JSON whitespace is {@code {}. */
     static boolean startsWithBrace(String text) {
-        int i = 0;
-        while (i < text.length() && isJsonWhitespace(text.charAt(i))) {
-            i++;
-        }
+        int i = skipWhitespace(text, 0);
         return i < text.length() && text.charAt(i) == '{';
     }
 
     private static boolean isJsonWhitespace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    }
-
-    private boolean startsWithBom() {
-        return bytes.length >= 3 && bytes[0] == UTF8_BOM[0] && bytes[1] == UTF8_BOM[1] && bytes[2] == UTF8_BOM[2];
     }
 
     private Charset charset() {

@@ -43,7 +43,7 @@ final class ResponseDecision {
                     + facts.maxBodyBytes() + "] bytes; expected a smaller token response or a larger "
                     + SignerConfig.MAX_BODY_BYTES);
         }
-        if (facts.status() < 200 || facts.status() > 299) {
+        if (!is2xx(facts.status())) {
             return PASS;
         }
         boolean noType = JsonContentType.isAbsent(facts.contentType());
@@ -77,6 +77,11 @@ final class ResponseDecision {
         } catch (SigningException e) {
             return body.rawStartsWithBrace() ? new ResponseDecision(Outcome.FAIL_CLOSED, null, e) : PASS;
         }
+    }
+
+    /** True for a 2xx status, the only one whose body is signed. */
+    static boolean is2xx(int status) {
+        return status >= 200 && status <= 299;
     }
 
     private static ResponseDecision fail(Reason reason, String message) {

@@ -53,7 +53,7 @@ public final class ResponseSigning {
         CapturedBody body = wrapper.body();
         // First: a high surrogate the servlet left waiting can still take the body over the limit.
         body.end();
-        if (body.isDiscarding() && !response.isCommitted() && is2xx(response.getStatus())) {
+        if (body.isDiscarding() && !response.isCommitted() && ResponseDecision.is2xx(response.getStatus())) {
             // The servlet handed the response over, but the container did not take it: nothing of the body it
             // dropped may be replaced by an empty 2xx with the servlet's headers.
             failClosed(request, response, new SigningException(Reason.UNSUPPORTED_RESPONSE, "the servlet called"
@@ -88,10 +88,6 @@ public final class ResponseSigning {
             case SIGN -> sign(request, response, decision.text());
             default -> throw new IllegalStateException("unknown outcome " + decision.outcome());
         }
-    }
-
-    private static boolean is2xx(int status) {
-        return status >= HttpServletResponse.SC_OK && status < HttpServletResponse.SC_MULTIPLE_CHOICES;
     }
 
     private ResponseFacts facts(HttpServletRequest request, SigningResponseWrapper wrapper) {

@@ -85,7 +85,7 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     private boolean knownUnsigned() {
         int status = getStatus();
         String type = getContentType();
-        return status < 200 || status > 299 || (!JsonContentType.isAbsent(type) && !JsonContentType.isJson(type));
+        return !ResponseDecision.is2xx(status) || (!JsonContentType.isAbsent(type) && !JsonContentType.isJson(type));
     }
 
     private void replayContentLength() {
