@@ -1,8 +1,8 @@
 package io.github.jwtsigner;
 
-import io.github.jwtsigner.keys.KeyRing;
-import io.github.jwtsigner.servlet.ResponseSigning;
-import io.github.jwtsigner.servlet.SignerStartup;
+import io.github.jwtsigner.internal.rotation.KeyRing;
+import io.github.jwtsigner.internal.servlet.ResponseSigning;
+import io.github.jwtsigner.internal.servlet.SignerStartup;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;

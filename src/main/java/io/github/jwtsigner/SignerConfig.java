@@ -1,11 +1,10 @@
 package io.github.jwtsigner;
 
-import io.github.jwtsigner.json.JsonPointer;
+import io.github.jwtsigner.internal.json.JsonPointer;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,7 +97,7 @@ public final class SignerConfig {
 
     private final SigningAlgorithm alg;
     private final String kid;
-    private final List<JsonPointer> keysToSign;
+    private final List<String> keysToSign;
     private final String jwkLocalPath;
     private final String jwkUrl;
     private final boolean disableJwkSecurity;
@@ -125,7 +124,7 @@ public final class SignerConfig {
     private final String keyPassword;
     private final String signatureProvider;
 
-    private SignerConfig(Builder b, SigningAlgorithm alg, List<JsonPointer> keysToSign, KeySourceType type) {
+    private SignerConfig(Builder b, SigningAlgorithm alg, List<String> keysToSign, KeySourceType type) {
         this.alg = alg;
         this.kid = b.kid == null || b.kid.isEmpty() ? null : b.kid;
         this.keysToSign = keysToSign;
@@ -188,8 +187,8 @@ public final class SignerConfig {
         return kid;
     }
 
-    /** The members to sign, each a top-level name or a JSON Pointer, in configured order. */
-    public List<JsonPointer> keysToSign() {
+    /** The members to sign, each a top-level name or a JSON Pointer ({@code /a/b}), in configured order. */
+    public List<String> keysToSign() {
         return keysToSign;
     }
 
@@ -629,7 +628,7 @@ public final class SignerConfig {
             if (!problems.isEmpty()) {
                 throw new InvalidConfigurationException(problems);
             }
-            return new SignerConfig(this, algorithm, Collections.unmodifiableList(pointers), sourceType);
+            return new SignerConfig(this, algorithm, pointers.stream().map(JsonPointer::toString).toList(), sourceType);
         }
 
         /** One entry pointing inside another would sign a member of an already-signed token. */

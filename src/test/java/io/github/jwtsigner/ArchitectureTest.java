@@ -1,24 +1,64 @@
 package io.github.jwtsigner;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Rules of the shape the build enforces; more come with the redesign (one API package, no package cycle).
- * Each names the classes that break it.
+ * The shape the build enforces: one API package, implementation under {@code internal}, no package cycle, the
+ * servlet API only where the plumbing is. Each rule names the classes that break it.
  */
 class ArchitectureTest {
+    private static final String API = "io.github.jwtsigner";
+    private static final String INTERNAL = "io.github.jwtsigner.internal..";
+
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.github.jwtsigner");
+            .importPackages(API);
 
     @Test
-    void theServletApiIsUsedOnlyByTheFilterAndItsPlumbing() {
-        noClasses().that().resideOutsideOfPackages("io.github.jwtsigner", "io.github.jwtsigner.servlet..")
+    void everyPublicTypeIsApiOrInternal() {
+        classes().that().arePublic().and().resideOutsideOfPackage(API)
+                .should().resideInAPackage(INTERNAL)
+                .because("the root package is the API; everything else is implementation under internal")
+                .check(MAIN);
+    }
+
+    @Test
+    void theApiDoesNotShowInternalTypes() {
+        members().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage(API)
+                .and().areDeclaredInClassesThat().arePublic()
+                .should(notShowInternalTypes())
+                .because("a user must never need an internal type to call the API")
+                .check(MAIN);
+    }
+
+    @Test
+    void internalPackagesHaveNoCycle() {
+        slices().matching("io.github.jwtsigner.internal.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void theServletApiIsUsedOnlyByTheApiAndTheServletPlumbing() {
+        noClasses().that().resideOutsideOfPackages(API, "io.github.jwtsigner.internal.servlet..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")
                 .because("everything that can be tested without a servlet container lives outside the servlet"
                         + " plumbing")
@@ -27,9 +67,40 @@ class ArchitectureTest {
 
     @Test
     void theServletFreeCoreDoesNotReachIntoTheServletPlumbing() {
-        noClasses().that().resideOutsideOfPackages("io.github.jwtsigner", "io.github.jwtsigner.servlet..")
-                .should().dependOnClassesThat().resideInAPackage("io.github.jwtsigner.servlet..")
+        noClasses().that().resideOutsideOfPackages(API, "io.github.jwtsigner.internal.servlet..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.jwtsigner.internal.servlet..")
                 .because("the signing core is JSON in, JSON out, with no servlet in sight")
                 .check(MAIN);
+    }
+
+    /** Public API members whose parameter, return or field type is internal. */
+    private static ArchCondition<JavaMember> notShowInternalTypes() {
+        DescribedPredicate<JavaClass> internal = new DescribedPredicate<>("an internal type") {
+            @Override
+            public boolean test(JavaClass c) {
+                return c.getPackageName().startsWith("io.github.jwtsigner.internal");
+            }
+        };
+        return new ArchCondition<>("not show internal types") {
+            @Override
+            public void check(JavaMember member, ConditionEvents events) {
+                if (!member.getModifiers().contains(JavaModifier.PUBLIC)) {
+                    return;
+                }
+                Set<JavaClass> shown = new LinkedHashSet<>();
+                if (member instanceof JavaField f) {
+                    shown.addAll(f.getType().getAllInvolvedRawTypes());
+                } else if (member instanceof JavaCodeUnit u) {
+                    shown.addAll(u.getReturnType().getAllInvolvedRawTypes());
+                    u.getParameterTypes().forEach(t -> shown.addAll(t.getAllInvolvedRawTypes()));
+                }
+                for (JavaClass c : shown) {
+                    if (internal.test(c)) {
+                        events.add(SimpleConditionEvent.violated(member,
+                                member.getFullName() + " shows " + c.getName()));
+                    }
+                }
+            }
+        };
     }
 }

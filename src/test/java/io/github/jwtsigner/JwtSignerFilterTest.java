@@ -3,7 +3,7 @@ package io.github.jwtsigner;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
-import io.github.jwtsigner.keys.KeyRing;
+import io.github.jwtsigner.internal.rotation.KeyRing;
 import io.github.jwtsigner.testing.RecordingResponse;
 import io.github.jwtsigner.testing.Sim2Tokens;
 import io.github.jwtsigner.testing.TestFilterConfig;

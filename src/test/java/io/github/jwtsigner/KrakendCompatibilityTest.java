@@ -1,8 +1,9 @@
 package io.github.jwtsigner;
 
-import io.github.jwtsigner.jwk.SigningKeys;
-import io.github.jwtsigner.jws.PayloadSigner;
-import io.github.jwtsigner.jws.TokenSigner;
+import io.github.jwtsigner.internal.json.JsonPointer;
+import io.github.jwtsigner.internal.keys.SigningKeys;
+import io.github.jwtsigner.internal.jws.PayloadSigner;
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -68,7 +69,7 @@ class KrakendCompatibilityTest {
             jwks = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         TokenSigner tokenSigner = SigningKeys.load(config, jwks, config.keySource());
-        return new PayloadSigner(config.keysToSign(), () -> tokenSigner);
+        return new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), () -> tokenSigner);
     }
 
     private static String decode(String b64) {

@@ -20,9 +20,9 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.jwtsigner.SigningAlgorithm;
-import io.github.jwtsigner.jws.SignatureFunction;
-import io.github.jwtsigner.jws.SignatureFunctions;
-import io.github.jwtsigner.jws.SignatureProviders;
+import io.github.jwtsigner.internal.jws.SignatureFunction;
+import io.github.jwtsigner.internal.jws.SignatureFunctions;
+import io.github.jwtsigner.internal.jws.SignatureProviders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,11 @@
 package io.github.jwtsigner.bench;
 
+import io.github.jwtsigner.internal.json.JsonPointer;
 import io.github.jwtsigner.SignerConfig;
-import io.github.jwtsigner.jwk.SigningKeys;
-import io.github.jwtsigner.jws.PayloadSigner;
-import io.github.jwtsigner.jws.SignatureFunction;
-import io.github.jwtsigner.jws.TokenSigner;
+import io.github.jwtsigner.internal.keys.SigningKeys;
+import io.github.jwtsigner.internal.jws.PayloadSigner;
+import io.github.jwtsigner.internal.jws.SignatureFunction;
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -62,7 +63,7 @@ public class LoginBenchmark {
         floor = BenchKeys.signatureFunction(alg, provider);
         SignerConfig config = BenchConfig.signerConfig(alg, provider);
         TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource());
-        payloadSigner = new PayloadSigner(config.keysToSign(), () -> tokenSigner);
+        payloadSigner = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), () -> tokenSigner);
         jwtSignerFilter = JwtSignerFilters.initialised(alg, provider);
         nimbusFilter = new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg), BenchKeys.kid(alg),
                 BenchKeys.nimbusSigner(alg), LoginBody.KEYS_TO_SIGN);

@@ -1,10 +1,10 @@
 package io.github.jwtsigner.bench;
 
-import io.github.jwtsigner.json.CanonicalJson;
-import io.github.jwtsigner.json.JsonNode;
-import io.github.jwtsigner.json.JsonNode.Member;
-import io.github.jwtsigner.json.JsonNode.ObjectNode;
-import io.github.jwtsigner.json.JsonParser;
+import io.github.jwtsigner.internal.json.CanonicalJson;
+import io.github.jwtsigner.internal.json.JsonNode;
+import io.github.jwtsigner.internal.json.JsonNode.Member;
+import io.github.jwtsigner.internal.json.JsonNode.ObjectNode;
+import io.github.jwtsigner.internal.json.JsonParser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

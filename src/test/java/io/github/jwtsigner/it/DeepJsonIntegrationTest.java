@@ -1,6 +1,6 @@
 package io.github.jwtsigner.it;
 
-import io.github.jwtsigner.json.JsonParser;
+import io.github.jwtsigner.internal.json.JsonParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

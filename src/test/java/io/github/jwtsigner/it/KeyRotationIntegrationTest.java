@@ -5,7 +5,7 @@ import com.google.gson.JsonParser;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import io.github.jwtsigner.JwtSignerFilter;
-import io.github.jwtsigner.remote.TestPki;
+import io.github.jwtsigner.internal.remote.TestPki;
 import io.github.jwtsigner.testing.KeyServer;
 import io.github.jwtsigner.testing.TestKeys;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package io.github.jwtsigner.testing;
 
-import io.github.jwtsigner.remote.TestPki;
+import io.github.jwtsigner.internal.remote.TestPki;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

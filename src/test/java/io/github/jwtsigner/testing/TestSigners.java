@@ -1,7 +1,7 @@
 package io.github.jwtsigner.testing;
 
 import io.github.jwtsigner.SigningAlgorithm;
-import io.github.jwtsigner.jws.TokenSigner;
+import io.github.jwtsigner.internal.jws.TokenSigner;
 
 import java.util.function.Function;
 

@@ -1,0 +1,23 @@
+package io.github.jwtsigner.internal.jws;
+
+import io.github.jwtsigner.SigningAlgorithm;
+
+/**
+ * Turns a canonical claim payload into a serialized JWS: compact, or the flattened JSON serialization when
+ * configured {@code full}. The protected header {@code {"alg":…,"kid":…,"typ":…}} is fixed per key.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public interface TokenSigner {
+    SigningAlgorithm alg();
+
+    /** The kid written into the header. */
+    String kid();
+
+    /**
+     * @param canonicalPayload the claim object as canonical JSON (sorted keys, Go escaping), UTF-8
+     * @return the compact JWS {@code h.p.s}, or the flattened JSON serialization
+     *     {@code {"payload":"…","protected":"…","signature":"…"}} when configured {@code full}
+     */
+    String sign(byte[] canonicalPayload);
+}

@@ -1,0 +1,9 @@
+package io.github.jwtsigner.internal.keys;
+
+/**
+ * The non-secret members every JWK may carry; {@code null} for an absent optional member.
+ *
+ * <p>Immutable and thread-safe.
+ */
+record JwkMetadata(String kty, String kid, String alg, String use, String crv) {
+}

@@ -1,0 +1,44 @@
+package io.github.jwtsigner.internal.rotation;
+
+import io.github.jwtsigner.internal.jws.TokenSigner;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One place a signing key comes from, and how to tell that it changed.
+ *
+ * <p>Used by one {@link KeyRing}: {@link #load()} once at startup, then {@link #reload()} from its refresh
+ * thread only, never concurrently.
+ */
+interface KeySource {
+
+    /** The setting and its path or URL, for log lines: {@code jwk_url [https://keys.example.com/jwks]}. */
+    String description();
+
+    /**
+     * Loads and checks the key.
+     *
+     * @throws io.github.jwtsigner.InvalidConfigurationException naming every problem
+     */
+    TokenSigner load();
+
+    /** How long to wait between two calls of {@link #reload()}; zero when the key is never reloaded. */
+    Duration reloadInterval();
+
+    /** What {@link #reload()} does, for the startup line: {@code fetched again every 900s}. */
+    String reloadPolicy();
+
+    /**
+     * Loads the key again if its source changed.
+     *
+     * @return the new signer, or empty when nothing changed
+     * @throws Exception when the source cannot be read or yields no usable key; the caller keeps the last good
+     *     key
+     */
+    Optional<TokenSigner> reload() throws Exception;
+
+    /** How loud a failed reload is: WARNING for a key server that is down, ERROR for a broken local file. */
+    Level failureLevel();
+}

@@ -1,0 +1,111 @@
+package io.github.jwtsigner.internal.rotation;
+
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.internal.settings.SettingFile;
+import io.github.jwtsigner.internal.keys.SigningKeys;
+import io.github.jwtsigner.internal.jws.TokenSigner;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * {@code jwk_local_path}: a JWK Set file, checked every {@code jwk_local_check_interval} and loaded again when
+ * its time, size or identity changed and its content did too. A resource that is not a file (inside a war or
+ * jar) is read once.
+ *
+ * <p>Not thread-safe: see {@link KeySource}.
+ */
+final class LocalJwkSource implements KeySource {
+    private final SignerConfig config;
+    private final KeyFileOpener opener;
+    private Path file;
+    private String location;
+    private FileStamp stamp;
+    private ContentDigest digest;
+
+    LocalJwkSource(SignerConfig config, KeyFileOpener opener) {
+        this.config = config;
+        this.opener = opener;
+    }
+
+    @Override
+    public String description() {
+        return config.keySource();
+    }
+
+    @Override
+    public TokenSigner load() {
+        KeyFileOpener.Opened opened = opener.open(SignerConfig.JWK_LOCAL_PATH, config.jwkLocalPath().orElseThrow());
+        file = opened.file();
+        location = opened.location();
+        try {
+            stamp = file == null ? null : FileStamp.of(file);
+        } catch (IOException e) {
+            // The content was read; a change check that cannot stat the file now will report it later.
+            stamp = FileStamp.MISSING;
+        }
+        TokenSigner signer = SigningKeys.load(config, text(opened.bytes()), description());
+        digest = ContentDigest.of(opened.bytes());
+        Arrays.fill(opened.bytes(), (byte) 0);
+        return signer;
+    }
+
+    @Override
+    public Duration reloadInterval() {
+        return file == null ? Duration.ZERO : config.jwkLocalCheckInterval();
+    }
+
+    @Override
+    public String reloadPolicy() {
+        if (file == null) {
+            return "read once from " + location + ", which is not a file that can be watched";
+        }
+        if (config.jwkLocalCheckInterval().isZero()) {
+            return "read once from " + location + " (" + SignerConfig.JWK_LOCAL_CHECK_INTERVAL + " is 0s)";
+        }
+        return "read from " + location + ", checked for changes every "
+                + config.jwkLocalCheckInterval().toMillis() + "ms";
+    }
+
+    @Override
+    public Optional<TokenSigner> reload() throws IOException {
+        FileStamp now = FileStamp.of(file);
+        if (now.equals(stamp)) {
+            return Optional.empty();
+        }
+        // Remembered before reading, so that a broken file is reported once, not at every check.
+        stamp = now;
+        if (now == FileStamp.MISSING) {
+            throw new IOException(location + " is gone");
+        }
+        byte[] bytes = SettingFile.readKeyFile(file, SignerConfig.JWK_LOCAL_PATH, config.jwkLocalPath().orElseThrow(),
+                location);
+        try {
+            ContentDigest read = ContentDigest.of(bytes);
+            if (read.equals(digest)) {
+                return Optional.empty();
+            }
+            TokenSigner signer = SigningKeys.load(config, text(bytes), description());
+            digest = read;
+            return Optional.of(signer);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    @Override
+    public Level failureLevel() {
+        return Level.ERROR;
+    }
+
+    /** UTF-8, a leading byte order mark dropped. */
+    static String text(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.jwtsigner.internal.servlet;
+
+import io.github.jwtsigner.internal.json.JsonPointer;
+import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.JwtSignerFilter;
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.internal.settings.InitParamsReader;
+import io.github.jwtsigner.internal.settings.KrakendConfigReader;
+import io.github.jwtsigner.internal.jws.PayloadSigner;
+import io.github.jwtsigner.internal.rotation.KeyRing;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The filter's {@code init()}: reads the configuration from wherever it was given (a {@link SignerConfig}
+ * passed in code, init-params, or a KrakenD JSON file), loads the key into a {@link KeyRing} (which reloads it
+ * in the background when its source can change), and logs one ready line naming the key source and the kid
+ * in use.
+ *
+ * <p>Part of the filter's plumbing, not an API. Stateless and thread-safe.
+ */
+public final class SignerStartup {
+    private SignerStartup() {
+    }
+
+    /**
+     * @param filterConfig the container's filter configuration; may be null when {@code given} is set
+     * @param given the configuration passed to the filter's constructor, or null to read init-params
+     * @throws InvalidConfigurationException naming every problem found
+     */
+    public static Started start(FilterConfig filterConfig, SignerConfig given, Logger log) {
+        ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
+        WebappResourceLocator locator = new WebappResourceLocator(context, JwtSignerFilter.class.getClassLoader());
+        SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
+        KeyRing keys = KeyRing.start(config, locator, log);
+        log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, keys_to_sign={2}, key source={3}",
+                config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
+        PayloadSigner signer = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), keys, config.requireKeysToSign(),
+                message -> log.log(Level.WARNING, "JWT signer: " + message));
+        return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log), keys);
+    }
+
+    /**
+     * What {@link #start} made: the request handling, and the key ring behind it, which the filter closes in
+     * {@code destroy()} to stop reloading keys.
+     */
+    public record Started(ResponseSigning signing, KeyRing keys) {
+    }
+
+    private static SignerConfig checkNoInitParams(FilterConfig filterConfig, SignerConfig given) {
+        Map<String, String> params = initParams(filterConfig);
+        if (!params.isEmpty()) {
+            throw new InvalidConfigurationException("init-params " + params.keySet() + " are set, but the filter"
+                    + " was constructed with a SignerConfig; expected the settings in one place");
+        }
+        return given;
+    }
+
+    private static SignerConfig read(FilterConfig filterConfig, WebappResourceLocator locator) {
+        Map<String, String> params = initParams(filterConfig);
+        String source = "init-params of filter [" + filterName(filterConfig) + "]";
+        List<String> problems = new ArrayList<>();
+        String rawConfig = params.get(JwtSignerFilter.CONFIG_PARAM);
+        String rawEndpoint = params.get(JwtSignerFilter.ENDPOINT_PARAM);
+        String configPath = ownParam(params, JwtSignerFilter.CONFIG_PARAM, source, problems);
+        String endpoint = ownParam(params, JwtSignerFilter.ENDPOINT_PARAM, source, problems);
+        boolean expanded = problems.isEmpty();
+        SignerConfig config = null;
+        if (rawConfig != null) {
+            if (!params.isEmpty()) {
+                problems.add("init-params " + params.keySet() + " are set next to " + JwtSignerFilter.CONFIG_PARAM
+                        + " [" + rawConfig.trim() + "]; expected every setting in the config file");
+            }
+            try {
+                if (expanded) {
+                    WebappResourceLocator.Found file = locator.read(JwtSignerFilter.CONFIG_PARAM, configPath);
+                    config = KrakendConfigReader.read(file.text(), endpoint,
+                            JwtSignerFilter.CONFIG_PARAM + " [" + configPath + "]");
+                }
+            } catch (InvalidConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        } else {
+            if (rawEndpoint != null) {
+                problems.add("init-param " + JwtSignerFilter.ENDPOINT_PARAM + " [" + rawEndpoint.trim()
+                        + "] is set without " + JwtSignerFilter.CONFIG_PARAM + "; expected "
+                        + JwtSignerFilter.CONFIG_PARAM + " naming a whole KrakenD configuration file");
+            }
+            try {
+                config = InitParamsReader.read(params,
+                        Set.of(JwtSignerFilter.CONFIG_PARAM, JwtSignerFilter.ENDPOINT_PARAM), source);
+            } catch (InvalidConfigurationException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return config;
+    }
+
+    /** Removes {@code name} from {@code params}; its value trimmed and its placeholders expanded, or null. */
+    private static String ownParam(Map<String, String> params, String name, String source, List<String> problems) {
+        String raw = params.remove(name);
+        return raw == null ? null : InitParamsReader.expandOwnParam(name, raw, source, problems);
+    }
+
+    private static Map<String, String> initParams(FilterConfig filterConfig) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (filterConfig != null && filterConfig.getInitParameterNames() != null) {
+            for (String name : Collections.list(filterConfig.getInitParameterNames())) {
+                params.put(name, filterConfig.getInitParameter(name));
+            }
+        }
+        return params;
+    }
+
+    private static String filterName(FilterConfig filterConfig) {
+        return filterConfig == null ? "" : filterConfig.getFilterName();
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.jwtsigner.internal.settings;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One setting's value as written, before conversion: an init-param's text or a JSON value. Each conversion
+ * returns the value, or {@code null} after adding a problem that names the setting, the value and what was
+ * expected.
+ *
+ * <p>Immutable and thread-safe; the problem list passed in is not.
+ */
+abstract class RawValue {
+    private static final int MAX_SHOWN = 60;
+
+    /** True for a value that sets nothing (JSON {@code null}). */
+    abstract boolean isAbsent();
+
+    abstract String text(Setting setting, List<String> problems);
+
+    abstract Boolean flag(Setting setting, List<String> problems);
+
+    abstract Integer wholeNumber(Setting setting, List<String> problems);
+
+    abstract List<String> textList(Setting setting, List<String> problems);
+
+    abstract List<Integer> wholeNumberList(Setting setting, List<String> problems);
+
+    abstract Duration duration(Setting setting, List<String> problems);
+
+    /**
+     * The value with its {@code ${env:NAME}} and {@code ${sys:name}} placeholders expanded.
+     *
+     * @return this value when it holds no placeholder, the expanded value, or {@code null} after adding a
+     *     problem
+     */
+    abstract RawValue expand(Placeholders placeholders, Setting setting, List<String> problems);
+
+    /** Converts to the Java type {@link Setting#apply} expects; null after adding a problem. */
+    final Object convert(Setting setting, List<String> problems) {
+        return switch (setting.kind()) {
+            case TEXT -> text(setting, problems);
+            case FLAG -> flag(setting, problems);
+            case WHOLE_NUMBER -> wholeNumber(setting, problems);
+            case TEXT_LIST -> textList(setting, problems);
+            case WHOLE_NUMBER_LIST -> wholeNumberList(setting, problems);
+            case DURATION -> duration(setting, problems);
+        };
+    }
+
+    /** Reads Go's duration syntax, such as {@code 500ms}, {@code 5s} or {@code 1m30s}. */
+    static Duration parseDuration(Setting setting, String text, List<String> problems) {
+        Optional<Duration> duration = GoDuration.parse(text);
+        if (duration.isEmpty()) {
+            problems.add(setting.settingName() + setting.quote(shorten(text)) + " is not a duration; expected"
+                    + " Go's syntax, a number and a unit (ns, us, ms, s, m, h), such as [500ms], [5s] or [1m30s]");
+            return null;
+        }
+        return duration.get();
+    }
+
+    /**
+     * Checks a number against the setting's range. Only plain integer literals count: Go, which reads
+     * KrakenD's file, refuses {@code 1.0} and {@code 1e6} for an integer too.
+     *
+     * @param what the setting name, or {@code "cipher_suites item 2"} for a list item
+     * @param literal the number as written, for the message
+     */
+    static Integer checkWholeNumber(Setting setting, String what, BigDecimal number, String literal,
+            List<String> problems) {
+        if (number.scale() != 0) {
+            problems.add(what + setting.quote(shorten(literal)) + " is not a whole number; expected "
+                    + setting.numberExpectation());
+            return null;
+        }
+        if (number.compareTo(BigDecimal.valueOf(setting.min())) < 0
+                || number.compareTo(BigDecimal.valueOf(setting.max())) > 0) {
+            problems.add(what + setting.quote(shorten(literal)) + " is out of range; expected "
+                    + setting.numberExpectation());
+            return null;
+        }
+        return number.intValueExact();
+    }
+
+    /** A value cut short for a message, so that a stray document cannot flood a log. */
+    static String shorten(String value) {
+        return value.length() <= MAX_SHOWN ? value : value.substring(0, MAX_SHOWN) + "...";
+    }
+
+    /** The label of a list item in messages, counting from 1 as people do. */
+    static String item(Setting setting, int index) {
+        return setting.settingName() + " item " + (index + 1);
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.jwtsigner.internal.settings;
+
+import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.SignerConfig;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns settings by name, as either reader found them, into a {@link SignerConfig}: rejects unknown names
+ * (suggesting the closest known one), expands {@code ${env:NAME}} and {@code ${sys:name}} placeholders (see
+ * {@link Placeholders}), converts each value to its setting's type, and lets
+ * {@link SignerConfig.Builder#build()} check the rest. Every problem, from whichever step, ends up in one
+ * {@link InvalidConfigurationException}, each prefixed with the source it came from.
+ *
+ * <p>One instance per read; not thread-safe.
+ */
+final class SettingsAssembler {
+    private static final int MAX_NAME_SHOWN = 60;
+    private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
+
+    private final String source;
+    private final Placeholders placeholders;
+    private final Set<String> extraNames;
+    private final List<String> knownNames;
+    private final List<String> problems = new ArrayList<>();
+
+    /**
+     * @param source where the settings come from, such as a file name; starts every problem
+     * @param extraNames further names that may appear and are not settings (the filter's own init-params);
+     *     they are skipped here
+     */
+    SettingsAssembler(String source, Collection<String> extraNames) {
+        this(source, extraNames, Placeholders.system());
+    }
+
+    /** @param placeholders expands {@code ${env:NAME}} and {@code ${sys:name}} in every setting's value */
+    SettingsAssembler(String source, Collection<String> extraNames, Placeholders placeholders) {
+        this.source = source;
+        this.placeholders = placeholders;
+        this.extraNames = new LinkedHashSet<>(extraNames);
+        List<String> known = new ArrayList<>(SignerConfig.SETTING_NAMES);
+        for (String extra : this.extraNames) {
+            if (!known.contains(extra)) {
+                known.add(extra);
+            }
+        }
+        this.knownNames = List.copyOf(known);
+    }
+
+    /** Records a problem the reader found itself, to be reported with all the others. */
+    void addProblem(String problem) {
+        problems.add(problem);
+    }
+
+    /**
+     * Builds the configuration from every name the source holds.
+     *
+     * @param values by setting name; may hold unknown and extra names, which are reported or skipped
+     * @throws InvalidConfigurationException with every problem found, including those added before
+     */
+    SignerConfig assemble(Map<String, RawValue> values) {
+        for (String name : values.keySet()) {
+            if (!SignerConfig.SETTING_NAMES.contains(name) && !extraNames.contains(name)) {
+                problems.add(unknownName(name));
+            }
+        }
+        SignerConfig.Builder builder = SignerConfig.builder();
+        Set<String> rejected = new HashSet<>();
+        for (Setting setting : Setting.values()) {
+            RawValue value = values.get(setting.settingName());
+            if (value == null || value.isAbsent()) {
+                continue;
+            }
+            value = value.expand(placeholders, setting, problems);
+            if (value == null) {
+                rejected.add(setting.settingName());
+                continue;
+            }
+            Object converted = value.convert(setting, problems);
+            if (converted == null) {
+                rejected.add(setting.settingName());
+            } else {
+                setting.apply(builder, converted);
+            }
+        }
+        SignerConfig config = null;
+        try {
+            config = builder.build();
+        } catch (InvalidConfigurationException e) {
+            for (String problem : e.problems()) {
+                if (!restatesRejected(problem, rejected)) {
+                    problems.add(problem);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems.stream().map(p -> source + ": " + p).toList());
+        }
+        return config;
+    }
+
+    private String unknownName(String name) {
+        String shown = name.length() <= MAX_NAME_SHOWN ? name : name.substring(0, MAX_NAME_SHOWN) + "...";
+        Optional<String> closest = ClosestName.among(name, knownNames);
+        return "unknown setting [" + shown + "]; "
+                + closest.map(c -> "did you mean [" + c + "]? ").orElse("")
+                + "known settings: " + knownNames;
+    }
+
+    /**
+     * True for a builder problem about a setting whose value was already rejected, such as "alg is required"
+     * after "alg [256] is a JSON number": it would only restate that mistake. Values in brackets are not
+     * names, so they do not count.
+     */
+    private static boolean restatesRejected(String problem, Set<String> rejected) {
+        String words = BRACKETED.matcher(problem).replaceAll("");
+        for (String name : rejected) {
+            if (Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(words).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,9 +1,0 @@
-package io.github.jwtsigner.jwk;
-
-/**
- * The non-secret members every JWK may carry; {@code null} for an absent optional member.
- *
- * <p>Immutable and thread-safe.
- */
-record JwkMetadata(String kty, String kid, String alg, String use, String crv) {
-}

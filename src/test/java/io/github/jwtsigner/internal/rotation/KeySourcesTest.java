@@ -1,0 +1,55 @@
+package io.github.jwtsigner.internal.rotation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.testing.RecordingLogger;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class KeySourcesTest {
+    private final RecordingLogger log = new RecordingLogger();
+
+    private static SignerConfig.Builder base() {
+        return SignerConfig.builder().alg("RS256").kid("k").keysToSign("access_token");
+    }
+
+    private KeySource create(SignerConfig.Builder config) {
+        return KeySources.create(config.build(), KeyFileOpener.files(), log);
+    }
+
+    @Test
+    void makesTheSourceTheConfigurationNames() {
+        assertInstanceOf(LocalJwkSource.class, create(base().jwkLocalPath("k.json")));
+        assertInstanceOf(RemoteJwkSource.class, create(base().jwkUrl("https://keys.example.com/jwks.json")));
+        assertInstanceOf(PemKeySource.class, create(base().pemLocalPath("k.pem")));
+        assertInstanceOf(KeyStoreSource.class, create(base().keystorePath("k.p12").keystorePassword("p")
+                .keystoreAlias("a")));
+        assertEquals(List.of(), log.lines(), "nothing is loaded or logged yet");
+    }
+
+    @Test
+    void warnsWhenJwkSecurityIsDisabled() {
+        create(base().jwkUrl("http://127.0.0.1:1/jwks.json").disableJwkSecurity(true));
+
+        assertEquals(1, log.lines().size());
+        assertEquals(Level.WARNING, log.lines().get(0).level());
+        assertTrue(log.lines().get(0).message().startsWith("disable_jwk_security is true: jwk_url"
+                + " [http://127.0.0.1:1/jwks.json] is fetched over plain http"), log.lines().toString());
+    }
+
+    @Test
+    void checksTheUrlBeforeAnythingIsFetched() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> create(base().jwkUrl("ftp://keys.example.com/jwks.json")));
+        assertEquals(List.of("jwk_url [ftp://keys.example.com/jwks.json] has scheme [ftp]; expected https (or http with"
+                + " disable_jwk_security true)"), e.problems());
+    }
+}
