@@ -23,14 +23,14 @@ import java.util.Objects;
  * <p>Configure it in one of these ways:
  * <ul>
  *   <li>web.xml init-params named as in {@link SignerConfig#SETTING_NAMES};</li>
- *   <li>the init-param {@value #CONFIG_PARAM} naming a KrakenD JSON file: the {@code auth/signer} object, an
- *       endpoint object, or a whole KrakenD configuration plus the init-param {@value #ENDPOINT_PARAM} naming
+ *   <li>the init-param {@code config} naming a KrakenD JSON file: the {@code auth/signer} object, an
+ *       endpoint object, or a whole KrakenD configuration plus the init-param {@code endpoint} naming
  *       the endpoint;</li>
  *   <li>a subclass annotated {@code @WebFilter(urlPatterns = ..., initParams = ...)};</li>
  *   <li>code: {@code new JwtSignerFilter(SignerConfig.builder()...build())} for
  *       {@code ServletContext.addFilter} or Spring's {@code FilterRegistrationBean}.</li>
  * </ul>
- * File paths ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}, {@value #CONFIG_PARAM}):
+ * File paths ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}, {@code config}):
  * an absolute path is a file, {@code classpath:name} a classpath resource, anything else a webapp resource
  * (such as {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.
  *
@@ -40,10 +40,6 @@ import java.util.Objects;
  * <p>Thread-safe: one instance serves all requests once {@link #init} has returned.
  */
 public class JwtSignerFilter implements Filter {
-    /** Init-param: a KrakenD JSON file holding the {@code auth/signer} settings. */
-    public static final String CONFIG_PARAM = "config";
-    /** Init-param: with a whole KrakenD configuration in {@value #CONFIG_PARAM}, the endpoint to take. */
-    public static final String ENDPOINT_PARAM = "endpoint";
     /** The {@code System.Logger} the filter logs to. */
     public static final String LOGGER_NAME = "io.github.jwtsigner";
 

@@ -5,14 +5,17 @@ import io.github.jwtsigner.internal.json.JsonPointer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The signer's settings, validated once: the names and meanings of KrakenD's {@code auth/signer} plus a few of
- * our own. Built by {@link #builder()}, from web.xml init-params, or from a KrakenD JSON file; all three give
- * the same object.
+ * our own, each listed in {@link Setting}. Built by {@link #builder()}, from web.xml init-params, or from a
+ * KrakenD JSON file; all three give the same object.
  *
  * <p>Every value read from init-params or a KrakenD file may come from {@code ${env:NAME}} or
  * {@code ${sys:name}} placeholders, expanded by the readers before this object is built.
@@ -21,150 +24,35 @@ import java.util.Optional;
  * keys are loaded from the places these settings name) and never a password.
  */
 public final class SignerConfig {
-    // Setting names, exactly as in KrakenD's auth/signer (and our own additions, marked).
-    public static final String ALG = "alg";
-    public static final String KID = "kid";
-    public static final String KEYS_TO_SIGN = "keys_to_sign";
-    /** Our own: a {@code keys_to_sign} member missing from a response to sign fails it closed. */
-    public static final String REQUIRE_KEYS_TO_SIGN = "require_keys_to_sign";
-    public static final String JWK_LOCAL_PATH = "jwk_local_path";
-    public static final String JWK_URL = "jwk_url";
-    public static final String DISABLE_JWK_SECURITY = "disable_jwk_security";
-    public static final String FULL = "full";
-    public static final String JWK_FINGERPRINTS = "jwk_fingerprints";
-    public static final String CIPHER_SUITES = "cipher_suites";
-    public static final String JWK_LOCAL_CA = "jwk_local_ca";
-    public static final String TYP = "typ";
-    public static final String LEEWAY = "leeway";
-    public static final String SECRET_URL = "secret_url";
-    public static final String CYPHER_KEY = "cypher_key";
-    /** Our own: the most bytes of one response the filter buffers. */
-    public static final String MAX_BODY_BYTES = "max_body_bytes";
-    /** Our own: seconds between two fetches of {@code jwk_url}. */
-    public static final String CACHE_DURATION = "cache_duration";
-    /** Our own: the longest wait for the TCP connection to the {@code jwk_url} server (Go duration). */
-    public static final String JWK_CONNECT_TIMEOUT = "jwk_connect_timeout";
-    /** Our own: the longest wait for any one read from the {@code jwk_url} server (Go duration). */
-    public static final String JWK_READ_TIMEOUT = "jwk_read_timeout";
-    /** Our own: the longest one whole fetch from the {@code jwk_url} server may take (Go duration). */
-    public static final String JWK_FETCH_TIMEOUT = "jwk_fetch_timeout";
-    /** Our own: the largest JWK Set body accepted from {@code jwk_url}. */
-    public static final String JWK_MAX_BYTES = "jwk_max_bytes";
-    /** Our own: how often {@code jwk_local_path} is checked for changes (Go duration; {@code 0s}: never). */
-    public static final String JWK_LOCAL_CHECK_INTERVAL = "jwk_local_check_interval";
-    /** Our own: a PEM file with one private key. */
-    public static final String PEM_LOCAL_PATH = "pem_local_path";
-    /** Our own: a PKCS#12 or JKS keystore file. */
-    public static final String KEYSTORE_PATH = "keystore_path";
-    /** Our own: {@code PKCS12} or {@code JKS}. */
-    public static final String KEYSTORE_TYPE = "keystore_type";
-    /** Our own, secret: the keystore's password. */
-    public static final String KEYSTORE_PASSWORD = "keystore_password";
-    /** Our own: the alias of the key entry in the keystore. */
-    public static final String KEYSTORE_ALIAS = "keystore_alias";
-    /** Our own, secret: the key entry's password, when it differs from the keystore's. */
-    public static final String KEY_PASSWORD = "key_password";
-    /**
-     * Our own: a faster signature provider for RS*, PS*, ES* and EdDSA, used only by the signer and never
-     * installed into the JVM: {@code ACCP} (Amazon Corretto Crypto Provider), a registered provider's name
-     * ({@code SunEC} for the JDK's own Ed25519), or a Provider class name. Falls back to the JDK with a WARNING
-     * where it cannot be loaded. Unset: java-jwt on the JDK's providers; for EdDSA this library's Ed25519.
-     */
-    public static final String SIGNATURE_PROVIDER = "signature_provider";
-
-    /** Every setting name the configuration accepts, in documentation order. */
-    public static final List<String> SETTING_NAMES = List.of(ALG, KID, KEYS_TO_SIGN, REQUIRE_KEYS_TO_SIGN,
-            JWK_LOCAL_PATH, JWK_URL,
-            DISABLE_JWK_SECURITY, FULL, JWK_FINGERPRINTS, CIPHER_SUITES, JWK_LOCAL_CA, TYP, LEEWAY, SECRET_URL,
-            CYPHER_KEY, MAX_BODY_BYTES, CACHE_DURATION, JWK_CONNECT_TIMEOUT, JWK_READ_TIMEOUT, JWK_FETCH_TIMEOUT,
-            JWK_MAX_BYTES, JWK_LOCAL_CHECK_INTERVAL, PEM_LOCAL_PATH, KEYSTORE_PATH, KEYSTORE_TYPE, KEYSTORE_PASSWORD,
-            KEYSTORE_ALIAS, KEY_PASSWORD, SIGNATURE_PROVIDER);
-
-    public static final String DEFAULT_TYP = "JWT";
-    public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
-    /** Seconds; KrakenD's JWK cache default. */
-    public static final int DEFAULT_CACHE_DURATION = 900;
-    public static final Duration DEFAULT_JWK_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_JWK_READ_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_JWK_FETCH_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_JWK_MAX_BYTES = 1_048_576;
-    public static final Duration DEFAULT_JWK_LOCAL_CHECK_INTERVAL = Duration.ofSeconds(5);
-    public static final String KEYSTORE_TYPE_PKCS12 = "PKCS12";
-    public static final String KEYSTORE_TYPE_JKS = "JKS";
-    /** TLS 1.2 ECDHE AES-GCM and ChaCha20 suites, then the TLS 1.3 suites (IANA ids). */
-    public static final List<Integer> DEFAULT_CIPHER_SUITES =
-            List.of(49199, 49195, 49200, 49196, 52392, 52393, 4865, 4866, 4867);
-
     private final SigningAlgorithm alg;
     private final String kid;
     private final List<String> keysToSign;
-    private final String jwkLocalPath;
-    private final String jwkUrl;
-    private final boolean disableJwkSecurity;
     private final boolean full;
     private final boolean requireKeysToSign;
-    private final List<String> jwkFingerprints;
-    private final List<Integer> cipherSuites;
-    private final String jwkLocalCa;
     private final String typ;
     private final String leeway;
     private final int maxBodyBytes;
-    private final KeySourceType keySourceType;
-    private final int cacheDuration;
-    private final Duration jwkConnectTimeout;
-    private final Duration jwkReadTimeout;
-    private final Duration jwkFetchTimeout;
-    private final int jwkMaxBytes;
-    private final Duration jwkLocalCheckInterval;
-    private final String pemLocalPath;
-    private final String keystorePath;
-    private final String keystoreType;
-    private final String keystorePassword;
-    private final String keystoreAlias;
-    private final String keyPassword;
     private final String signatureProvider;
+    private final KeySource keySource;
+    private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
 
-    private SignerConfig(Builder b, SigningAlgorithm alg, List<String> keysToSign, KeySourceType type) {
+    private SignerConfig(Builder b, SigningAlgorithm alg, List<String> keysToSign, KeySource keySource) {
         this.alg = alg;
-        this.kid = b.kid == null || b.kid.isEmpty() ? null : b.kid;
+        String k = b.text(Setting.KID);
+        this.kid = k == null || k.isEmpty() ? null : k;
         this.keysToSign = keysToSign;
-        this.jwkLocalPath = blankToNull(b.jwkLocalPath);
-        this.jwkUrl = blankToNull(b.jwkUrl);
-        this.disableJwkSecurity = b.disableJwkSecurity;
-        this.full = b.full;
-        this.requireKeysToSign = b.requireKeysToSign;
-        this.jwkFingerprints = List.copyOf(b.jwkFingerprints);
-        this.cipherSuites = b.cipherSuites == null ? DEFAULT_CIPHER_SUITES : List.copyOf(b.cipherSuites);
-        this.jwkLocalCa = blankToNull(b.jwkLocalCa);
-        this.typ = b.typ;
-        this.leeway = b.leeway;
-        this.maxBodyBytes = b.maxBodyBytes;
-        this.keySourceType = type;
-        this.cacheDuration = b.cacheDuration;
-        this.jwkConnectTimeout = b.jwkConnectTimeout;
-        this.jwkReadTimeout = b.jwkReadTimeout;
-        this.jwkFetchTimeout = b.jwkFetchTimeout;
-        this.jwkMaxBytes = b.jwkMaxBytes;
-        this.jwkLocalCheckInterval = b.jwkLocalCheckInterval;
-        this.pemLocalPath = blankToNull(b.pemLocalPath);
-        this.keystorePath = blankToNull(b.keystorePath);
-        this.keystoreType = keystorePath == null ? null : KeySourceRules.keystoreType(b.keystoreType, keystorePath);
-        this.keystorePassword = b.keystorePassword;
-        this.keystoreAlias = blankToNull(b.keystoreAlias);
-        this.keyPassword = b.keyPassword;
-        this.signatureProvider = blankToNull(b.signatureProvider);
-    }
-
-    /** Where the signing key comes from: exactly one of these is set. */
-    public enum KeySourceType {
-        /** {@code jwk_local_path}: a JWK Set file, reloaded when it changes. */
-        JWK_LOCAL_PATH,
-        /** {@code jwk_url}: a JWK Set fetched every {@code cache_duration} seconds. */
-        JWK_URL,
-        /** {@code pem_local_path}: one private key in a PEM file, loaded once. */
-        PEM_LOCAL_PATH,
-        /** {@code keystore_path}: one key entry of a PKCS#12 or JKS keystore, loaded once. */
-        KEYSTORE_PATH
+        this.full = b.flag(Setting.FULL);
+        this.requireKeysToSign = b.flag(Setting.REQUIRE_KEYS_TO_SIGN);
+        this.typ = b.text(Setting.TYP);
+        this.leeway = b.text(Setting.LEEWAY);
+        this.maxBodyBytes = (Integer) b.value(Setting.MAX_BODY_BYTES);
+        this.signatureProvider = blankToNull(b.text(Setting.SIGNATURE_PROVIDER));
+        this.keySource = keySource;
+        for (Setting s : Setting.values()) {
+            if (s.scope() != Setting.Scope.FILTER && b.value(s) != null) {
+                values.put(s, b.value(s));
+            }
+        }
     }
 
     private static String blankToNull(String s) {
@@ -192,18 +80,6 @@ public final class SignerConfig {
         return keysToSign;
     }
 
-    public Optional<String> jwkLocalPath() {
-        return Optional.ofNullable(jwkLocalPath);
-    }
-
-    public Optional<String> jwkUrl() {
-        return Optional.ofNullable(jwkUrl);
-    }
-
-    public boolean disableJwkSecurity() {
-        return disableJwkSecurity;
-    }
-
     /** True for the flattened JWS JSON serialization instead of compact. */
     public boolean full() {
         return full;
@@ -215,19 +91,6 @@ public final class SignerConfig {
      */
     public boolean requireKeysToSign() {
         return requireKeysToSign;
-    }
-
-    public List<String> jwkFingerprints() {
-        return jwkFingerprints;
-    }
-
-    /** IANA cipher suite ids for {@code jwk_url}; {@link #DEFAULT_CIPHER_SUITES} unless set. */
-    public List<Integer> cipherSuites() {
-        return cipherSuites;
-    }
-
-    public Optional<String> jwkLocalCa() {
-        return Optional.ofNullable(jwkLocalCa);
     }
 
     public String typ() {
@@ -243,154 +106,125 @@ public final class SignerConfig {
         return maxBodyBytes;
     }
 
-    public KeySourceType keySourceType() {
-        return keySourceType;
-    }
-
-    /** Seconds between two fetches of {@code jwk_url}; {@link #DEFAULT_CACHE_DURATION} unless set. */
-    public int cacheDuration() {
-        return cacheDuration;
-    }
-
-    public Duration jwkConnectTimeout() {
-        return jwkConnectTimeout;
-    }
-
-    public Duration jwkReadTimeout() {
-        return jwkReadTimeout;
-    }
-
-    /** The deadline for one whole fetch of {@code jwk_url}; {@link #DEFAULT_JWK_FETCH_TIMEOUT} unless set. */
-    public Duration jwkFetchTimeout() {
-        return jwkFetchTimeout;
-    }
-
-    public int jwkMaxBytes() {
-        return jwkMaxBytes;
-    }
-
-    /** How often {@code jwk_local_path} is checked for changes; zero when it is never checked. */
-    public Duration jwkLocalCheckInterval() {
-        return jwkLocalCheckInterval;
-    }
-
-    public Optional<String> pemLocalPath() {
-        return Optional.ofNullable(pemLocalPath);
-    }
-
-    public Optional<String> keystorePath() {
-        return Optional.ofNullable(keystorePath);
-    }
-
-    /** {@code PKCS12} or {@code JKS}: as set, else {@code JKS} for a {@code .jks} file, else {@code PKCS12}. */
-    public Optional<String> keystoreType() {
-        return Optional.ofNullable(keystoreType);
-    }
-
-    /** A secret: never log it. */
-    public Optional<String> keystorePassword() {
-        return Optional.ofNullable(keystorePassword);
-    }
-
-    public Optional<String> keystoreAlias() {
-        return Optional.ofNullable(keystoreAlias);
-    }
-
-    /** A secret: never log it. When it is not set, {@link #keystorePassword()} opens the key entry too. */
-    public Optional<String> keyPassword() {
-        return Optional.ofNullable(keyPassword);
-    }
-
     /** The opt-in signature provider's name; empty for the JDK's providers. */
     public Optional<String> signatureProvider() {
         return Optional.ofNullable(signatureProvider);
     }
 
     /**
-     * Where the key comes from, for log lines: the setting and its path or URL (a password in the URL replaced
-     * by {@code ***}), never the key.
+     * The value of one setting as given, else its default; null when it has neither. A setting of a key source
+     * other than {@link #keySource()} is kept here, though nothing uses it.
+     *
+     * @throws IllegalArgumentException for the filter's own init-params ({@link Setting.Scope#FILTER})
      */
-    public String keySource() {
-        return switch (keySourceType) {
-            case JWK_LOCAL_PATH -> JWK_LOCAL_PATH + " [" + jwkLocalPath + "]";
-            case JWK_URL -> JWK_URL + " [" + KeySourceRules.redactUserInfo(jwkUrl) + "]";
-            case PEM_LOCAL_PATH -> PEM_LOCAL_PATH + " [" + pemLocalPath + "]";
-            case KEYSTORE_PATH -> KEYSTORE_PATH + " [" + keystorePath + "] (" + KEYSTORE_TYPE + " " + keystoreType
-                    + ", " + KEYSTORE_ALIAS + " [" + keystoreAlias + "])";
-        };
+    public Object value(Setting setting) {
+        if (setting.scope() == Setting.Scope.FILTER) {
+            throw new IllegalArgumentException(setting + " is an init-param of the filter, not a setting of the"
+                    + " configuration");
+        }
+        return values.get(setting);
+    }
+
+    /** Where the key comes from, with that source's own settings. */
+    public KeySource keySource() {
+        return keySource;
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("SignerConfig{alg=").append(alg).append(", kid=").append(kid)
-                .append(", keys_to_sign=").append(keysToSign).append(", ").append(keySource())
-                .append(", full=").append(full).append(", typ=").append(typ)
-                .append(", max_body_bytes=").append(maxBodyBytes);
+                .append(", ").append(Setting.KEYS_TO_SIGN).append('=').append(keysToSign)
+                .append(", ").append(keySource.description())
+                .append(", ").append(Setting.FULL).append('=').append(full)
+                .append(", ").append(Setting.TYP).append('=').append(typ)
+                .append(", ").append(Setting.MAX_BODY_BYTES).append('=').append(maxBodyBytes);
         if (signatureProvider != null) {
-            sb.append(", ").append(SIGNATURE_PROVIDER).append('=').append(signatureProvider);
+            sb.append(", ").append(Setting.SIGNATURE_PROVIDER).append('=').append(signatureProvider);
         }
-        if (keySourceType == KeySourceType.JWK_URL) {
-            sb.append(", ").append(CACHE_DURATION).append('=').append(cacheDuration)
-                    .append(", ").append(JWK_CONNECT_TIMEOUT).append('=').append(KeySourceRules.show(jwkConnectTimeout))
-                    .append(", ").append(JWK_READ_TIMEOUT).append('=').append(KeySourceRules.show(jwkReadTimeout))
-                    .append(", ").append(JWK_FETCH_TIMEOUT).append('=').append(KeySourceRules.show(jwkFetchTimeout))
-                    .append(", ").append(JWK_MAX_BYTES).append('=').append(jwkMaxBytes);
-        } else if (keySourceType == KeySourceType.JWK_LOCAL_PATH) {
-            sb.append(", ").append(JWK_LOCAL_CHECK_INTERVAL).append('=')
-                    .append(KeySourceRules.show(jwkLocalCheckInterval));
+        if (keySource instanceof KeySource.JwkUrl u) {
+            sb.append(", ").append(Setting.CACHE_DURATION).append('=').append(u.cacheDuration())
+                    .append(", ").append(Setting.JWK_CONNECT_TIMEOUT).append('=').append(show(u.connectTimeout()))
+                    .append(", ").append(Setting.JWK_READ_TIMEOUT).append('=').append(show(u.readTimeout()))
+                    .append(", ").append(Setting.JWK_FETCH_TIMEOUT).append('=').append(show(u.fetchTimeout()))
+                    .append(", ").append(Setting.JWK_MAX_BYTES).append('=').append(u.maxBytes());
+        } else if (keySource instanceof KeySource.JwkFile f) {
+            sb.append(", ").append(Setting.JWK_LOCAL_CHECK_INTERVAL).append('=').append(show(f.checkInterval()));
         }
         return sb.append('}').toString();
     }
 
+    /** A duration for messages, in Go's syntax where it is short: {@code 5s}, {@code 500ms}. */
+    static String show(Duration d) {
+        if (d == null) {
+            return "none";
+        }
+        if (d.isNegative() || d.getNano() % 1_000_000 != 0) {
+            return d.toString();
+        }
+        if (d.getNano() == 0) {
+            return d.getSeconds() + "s";
+        }
+        return d.getSeconds() * 1000 + d.getNano() / 1_000_000 + "ms";
+    }
+
     /**
-     * Collects settings; {@link #build()} validates them all at once.
+     * Collects settings; {@link #build()} validates them all at once. Each setter is {@link #set} for one
+     * {@link Setting}; a setting never set has its {@link Setting#defaultValue()}.
      *
      * <p>One instance per configuration; not thread-safe.
      */
     public static final class Builder {
-        // Package-private where KeySourceRules reads them.
-        private String alg;
-        private String kid;
-        private List<String> keysToSign = List.of();
-        String jwkLocalPath;
-        String jwkUrl;
-        private boolean disableJwkSecurity;
-        private boolean full;
-        private boolean requireKeysToSign;
-        private List<String> jwkFingerprints = List.of();
-        private List<Integer> cipherSuites;
-        private String jwkLocalCa;
-        private String typ = DEFAULT_TYP;
-        private String leeway;
-        private String secretUrl;
-        private String cypherKey;
-        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-        int cacheDuration = DEFAULT_CACHE_DURATION;
-        Duration jwkConnectTimeout = DEFAULT_JWK_CONNECT_TIMEOUT;
-        Duration jwkReadTimeout = DEFAULT_JWK_READ_TIMEOUT;
-        Duration jwkFetchTimeout = DEFAULT_JWK_FETCH_TIMEOUT;
-        int jwkMaxBytes = DEFAULT_JWK_MAX_BYTES;
-        Duration jwkLocalCheckInterval = DEFAULT_JWK_LOCAL_CHECK_INTERVAL;
-        String pemLocalPath;
-        String keystorePath;
-        String keystoreType;
-        String keystorePassword;
-        String keystoreAlias;
-        String keyPassword;
-        String signatureProvider;
+        private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
 
         private Builder() {
         }
 
-        public Builder alg(SigningAlgorithm alg) {
-            this.alg = alg == null ? null : alg.jwaName();
+        /**
+         * Sets one setting, as the init-param and KrakenD JSON readers do.
+         *
+         * @param value of the Java type {@link Setting#kind()} stands for (String, Boolean, Integer, Duration, or
+         *     a List of String or Integer), or null
+         * @throws IllegalArgumentException when the value does not fit the setting, or the setting is not one a
+         *     configuration holds ({@link Setting.Scope#FILTER})
+         */
+        public Builder set(Setting setting, Object value) {
+            if (setting.scope() == Setting.Scope.FILTER) {
+                throw new IllegalArgumentException(setting + " is an init-param of the filter, not a setting of"
+                        + " the configuration");
+            }
+            if (value != null && !setting.kind().fits(value)) {
+                throw new IllegalArgumentException(setting + " takes " + setting.kind().description() + ", not a "
+                        + value.getClass().getSimpleName());
+            }
+            values.put(setting, value instanceof List<?> list ? List.copyOf(list) : value);
             return this;
+        }
+
+        /** The value set, or the default. */
+        Object value(Setting setting) {
+            return values.containsKey(setting) ? values.get(setting) : setting.defaultValue();
+        }
+
+        String text(Setting setting) {
+            return (String) value(setting);
+        }
+
+        boolean flag(Setting setting) {
+            return Boolean.TRUE.equals(value(setting));
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> List<T> list(Setting setting) {
+            return (List<T>) value(setting);
+        }
+
+        public Builder alg(SigningAlgorithm alg) {
+            return set(Setting.ALG, alg == null ? null : alg.jwaName());
         }
 
         /** The JWA name, such as {@code HS256}; checked by {@link #build()}. */
         public Builder alg(String alg) {
-            this.alg = alg;
-            return this;
+            return set(Setting.ALG, alg);
         }
 
         /**
@@ -398,8 +232,7 @@ public final class SignerConfig {
          * which then signs with the set's first key that fits {@code alg}, under that key's own kid.
          */
         public Builder kid(String kid) {
-            this.kid = kid;
-            return this;
+            return set(Setting.KID, kid);
         }
 
         public Builder keysToSign(String... keysToSign) {
@@ -407,153 +240,126 @@ public final class SignerConfig {
         }
 
         public Builder keysToSign(List<String> keysToSign) {
-            this.keysToSign = new ArrayList<>(keysToSign);
-            return this;
+            return set(Setting.KEYS_TO_SIGN, keysToSign);
         }
 
-        /**
-         * A JWK Set file. In the servlet filter: an absolute path is a file, {@code classpath:x} a classpath
-         * resource, anything else first a webapp resource, then a file relative to the working directory.
-         */
+        /** A JWK Set file; see {@link KeySource.JwkFile}. */
         public Builder jwkLocalPath(String jwkLocalPath) {
-            this.jwkLocalPath = jwkLocalPath;
-            return this;
+            return set(Setting.JWK_LOCAL_PATH, jwkLocalPath);
         }
 
         public Builder jwkUrl(String jwkUrl) {
-            this.jwkUrl = jwkUrl;
-            return this;
+            return set(Setting.JWK_URL, jwkUrl);
         }
 
         public Builder disableJwkSecurity(boolean disableJwkSecurity) {
-            this.disableJwkSecurity = disableJwkSecurity;
-            return this;
+            return set(Setting.DISABLE_JWK_SECURITY, disableJwkSecurity);
         }
 
         public Builder full(boolean full) {
-            this.full = full;
-            return this;
+            return set(Setting.FULL, full);
         }
 
         /** See {@link SignerConfig#requireKeysToSign()}. */
         public Builder requireKeysToSign(boolean requireKeysToSign) {
-            this.requireKeysToSign = requireKeysToSign;
-            return this;
+            return set(Setting.REQUIRE_KEYS_TO_SIGN, requireKeysToSign);
         }
 
         public Builder jwkFingerprints(List<String> jwkFingerprints) {
-            this.jwkFingerprints = new ArrayList<>(jwkFingerprints);
-            return this;
+            return set(Setting.JWK_FINGERPRINTS, jwkFingerprints);
         }
 
         public Builder cipherSuites(List<Integer> cipherSuites) {
-            this.cipherSuites = new ArrayList<>(cipherSuites);
-            return this;
+            return set(Setting.CIPHER_SUITES, cipherSuites);
         }
 
         public Builder jwkLocalCa(String jwkLocalCa) {
-            this.jwkLocalCa = jwkLocalCa;
-            return this;
+            return set(Setting.JWK_LOCAL_CA, jwkLocalCa);
         }
 
         public Builder typ(String typ) {
-            this.typ = typ;
-            return this;
+            return set(Setting.TYP, typ);
         }
 
         public Builder leeway(String leeway) {
-            this.leeway = leeway;
-            return this;
+            return set(Setting.LEEWAY, leeway);
         }
 
         /** KrakenD's encrypted JWK files; not supported yet, so setting it makes {@link #build()} fail. */
         public Builder secretUrl(String secretUrl) {
-            this.secretUrl = secretUrl;
-            return this;
+            return set(Setting.SECRET_URL, secretUrl);
         }
 
         /** KrakenD's encrypted JWK files; not supported yet, so setting it makes {@link #build()} fail. */
         public Builder cypherKey(String cypherKey) {
-            this.cypherKey = cypherKey;
-            return this;
+            return set(Setting.CYPHER_KEY, cypherKey);
         }
 
         public Builder maxBodyBytes(int maxBodyBytes) {
-            this.maxBodyBytes = maxBodyBytes;
-            return this;
+            return set(Setting.MAX_BODY_BYTES, maxBodyBytes);
         }
 
         /** Seconds between two fetches of {@code jwk_url}; positive. */
         public Builder cacheDuration(int seconds) {
-            this.cacheDuration = seconds;
-            return this;
+            return set(Setting.CACHE_DURATION, seconds);
         }
 
         public Builder jwkConnectTimeout(Duration jwkConnectTimeout) {
-            this.jwkConnectTimeout = jwkConnectTimeout;
-            return this;
+            return set(Setting.JWK_CONNECT_TIMEOUT, jwkConnectTimeout);
         }
 
         public Builder jwkReadTimeout(Duration jwkReadTimeout) {
-            this.jwkReadTimeout = jwkReadTimeout;
-            return this;
+            return set(Setting.JWK_READ_TIMEOUT, jwkReadTimeout);
         }
 
         /** The deadline for one whole fetch of {@code jwk_url}, however slowly the server sends; positive. */
         public Builder jwkFetchTimeout(Duration jwkFetchTimeout) {
-            this.jwkFetchTimeout = jwkFetchTimeout;
-            return this;
+            return set(Setting.JWK_FETCH_TIMEOUT, jwkFetchTimeout);
         }
 
         public Builder jwkMaxBytes(int jwkMaxBytes) {
-            this.jwkMaxBytes = jwkMaxBytes;
-            return this;
+            return set(Setting.JWK_MAX_BYTES, jwkMaxBytes);
         }
 
         /** Zero turns the check off; otherwise at least 100 ms. */
         public Builder jwkLocalCheckInterval(Duration jwkLocalCheckInterval) {
-            this.jwkLocalCheckInterval = jwkLocalCheckInterval;
-            return this;
+            return set(Setting.JWK_LOCAL_CHECK_INTERVAL, jwkLocalCheckInterval);
         }
 
         /** A PEM file with one unencrypted private key; found the way {@link #jwkLocalPath} is. */
         public Builder pemLocalPath(String pemLocalPath) {
-            this.pemLocalPath = pemLocalPath;
-            return this;
+            return set(Setting.PEM_LOCAL_PATH, pemLocalPath);
         }
 
         /** A PKCS#12 or JKS keystore file; found the way {@link #jwkLocalPath} is. */
         public Builder keystorePath(String keystorePath) {
-            this.keystorePath = keystorePath;
-            return this;
+            return set(Setting.KEYSTORE_PATH, keystorePath);
         }
 
         /** {@code PKCS12} or {@code JKS}, in any case; by default from the file name. */
         public Builder keystoreType(String keystoreType) {
-            this.keystoreType = keystoreType;
-            return this;
+            return set(Setting.KEYSTORE_TYPE, keystoreType);
         }
 
         public Builder keystorePassword(String keystorePassword) {
-            this.keystorePassword = keystorePassword;
-            return this;
+            return set(Setting.KEYSTORE_PASSWORD, keystorePassword);
         }
 
         public Builder keystoreAlias(String keystoreAlias) {
-            this.keystoreAlias = keystoreAlias;
-            return this;
+            return set(Setting.KEYSTORE_ALIAS, keystoreAlias);
         }
 
         /** Only when the key entry's password differs from {@code keystore_password}. */
-        /** {@code ACCP}, a registered provider's name, or a Provider class name; see {@link #SIGNATURE_PROVIDER}. */
-        public Builder signatureProvider(String signatureProvider) {
-            this.signatureProvider = signatureProvider;
-            return this;
+        public Builder keyPassword(String keyPassword) {
+            return set(Setting.KEY_PASSWORD, keyPassword);
         }
 
-        public Builder keyPassword(String keyPassword) {
-            this.keyPassword = keyPassword;
-            return this;
+        /**
+         * {@code ACCP}, a registered provider's name, or a Provider class name; see
+         * {@link Setting#SIGNATURE_PROVIDER}.
+         */
+        public Builder signatureProvider(String signatureProvider) {
+            return set(Setting.SIGNATURE_PROVIDER, signatureProvider);
         }
 
         /**
@@ -562,86 +368,163 @@ public final class SignerConfig {
          * @throws InvalidConfigurationException naming each problem and its value
          */
         public SignerConfig build() {
-            List<String> problems = new ArrayList<>();
-            SigningAlgorithm algorithm = null;
-            if (alg == null || alg.isBlank()) {
-                problems.add(ALG + " is required; expected one of " + SigningAlgorithm.jwaNames());
-            } else {
-                algorithm = SigningAlgorithm.fromJwaName(alg).orElse(null);
-                if (algorithm == null) {
-                    problems.add(ALG + " [" + alg + "] is not supported; expected one of "
-                            + SigningAlgorithm.jwaNames());
+            Problems problems = new Problems();
+            SignerConfig config = build(problems);
+            problems.throwIfAny();
+            return config;
+        }
+
+        /**
+         * Validates every setting, adding each problem to {@code problems} (except those about a setting it
+         * marks as refused).
+         *
+         * @return the configuration, or null when there was any problem, before or now
+         */
+        public SignerConfig build(Problems problems) {
+            SigningAlgorithm algorithm = algorithm(problems);
+            List<String> entries = keysToSign(problems);
+            String secretUrl = text(Setting.SECRET_URL);
+            if (secretUrl != null) {
+                problems.add(Setting.SECRET_URL + " [" + secretUrl + "] is not supported yet (KrakenD's encrypted"
+                        + " JWK files); expected " + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL
+                        + " with a plain JWK Set", Setting.SECRET_URL, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
+            }
+            if (text(Setting.CYPHER_KEY) != null) {
+                // The value may be a secret: never echo it.
+                problems.add(Setting.CYPHER_KEY + " is not supported yet (KrakenD's encrypted JWK files); expected "
+                        + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL + " with a plain JWK Set",
+                        Setting.CYPHER_KEY, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
+            }
+            Setting sourceSetting = sourceSetting(problems);
+            KeySource.KeyStoreEntry.check(this, problems);
+            String k = text(Setting.KID);
+            if ((k == null || k.isEmpty())
+                    && (sourceSetting == Setting.PEM_LOCAL_PATH || sourceSetting == Setting.KEYSTORE_PATH)) {
+                problems.add(Setting.KID + " is required with " + sourceSetting + ": it is written into the token"
+                        + " header; only a JWK Set source may leave it out", Setting.KID, sourceSetting);
+            }
+            String t = text(Setting.TYP);
+            if (t == null || t.isEmpty()) {
+                problems.add(Setting.TYP + " is empty; expected a header type such as ["
+                        + Setting.TYP.defaultValue() + "]", Setting.TYP);
+            }
+            int maxBodyBytes = (Integer) value(Setting.MAX_BODY_BYTES);
+            if (maxBodyBytes <= 0) {
+                problems.add(Setting.MAX_BODY_BYTES + " [" + maxBodyBytes + "] must be positive; the default is "
+                        + Setting.MAX_BODY_BYTES.defaultValue(), Setting.MAX_BODY_BYTES);
+            }
+            if (list(Setting.CIPHER_SUITES).isEmpty()) {
+                problems.add(Setting.CIPHER_SUITES + " is an empty list; leave it out for the defaults "
+                        + Setting.CIPHER_SUITES.defaultValue(), Setting.CIPHER_SUITES);
+            }
+            for (String fp : this.<String>list(Setting.JWK_FINGERPRINTS)) {
+                if (!isBase64Sha256(fp)) {
+                    problems.add(Setting.JWK_FINGERPRINTS + " entry [" + fp + "] is not a base64url SHA-256"
+                            + " digest; expected 44 characters such as [" + "A".repeat(43) + "=]",
+                            Setting.JWK_FINGERPRINTS);
                 }
             }
-            List<JsonPointer> pointers = new ArrayList<>();
-            if (keysToSign.isEmpty()) {
-                problems.add(KEYS_TO_SIGN + " is required; expected at least one member name, such as"
-                        + " [access_token]");
+            KeySource.JwkUrl.checkLimits(this, problems);
+            KeySource.JwkFile.checkInterval((Duration) value(Setting.JWK_LOCAL_CHECK_INTERVAL), problems);
+            if (!problems.isEmpty()) {
+                return null;
             }
-            for (String entry : keysToSign) {
+            return new SignerConfig(this, algorithm, entries, keySource(sourceSetting));
+        }
+
+        private SigningAlgorithm algorithm(Problems problems) {
+            String alg = text(Setting.ALG);
+            if (alg == null || alg.isBlank()) {
+                problems.add(Setting.ALG + " is required; expected one of " + SigningAlgorithm.jwaNames(),
+                        Setting.ALG);
+                return null;
+            }
+            SigningAlgorithm algorithm = SigningAlgorithm.fromJwaName(alg).orElse(null);
+            if (algorithm == null) {
+                problems.add(Setting.ALG + " [" + alg + "] is not supported; expected one of "
+                        + SigningAlgorithm.jwaNames(), Setting.ALG);
+            }
+            return algorithm;
+        }
+
+        /** The entries as configured, each checked; one inside another is refused. */
+        private List<String> keysToSign(Problems problems) {
+            List<String> configured = list(Setting.KEYS_TO_SIGN);
+            if (configured.isEmpty()) {
+                problems.add(Setting.KEYS_TO_SIGN + " is required; expected at least one member name, such as"
+                        + " [access_token]", Setting.KEYS_TO_SIGN);
+            }
+            List<JsonPointer> pointers = new ArrayList<>();
+            for (String entry : configured) {
                 try {
                     JsonPointer p = JsonPointer.parse(entry);
                     if (pointers.contains(p)) {
-                        problems.add(KEYS_TO_SIGN + " lists [" + entry + "] twice");
+                        problems.add(Setting.KEYS_TO_SIGN + " lists [" + entry + "] twice", Setting.KEYS_TO_SIGN);
                     } else {
                         pointers.add(p);
                     }
                 } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
+                    problems.add(e.getMessage(), Setting.KEYS_TO_SIGN);
                 }
             }
-            checkPrefixes(pointers, problems);
-            if (secretUrl != null) {
-                problems.add(SECRET_URL + " [" + secretUrl + "] is not supported yet (KrakenD's encrypted JWK"
-                        + " files); expected " + JWK_LOCAL_PATH + " or " + JWK_URL + " with a plain JWK Set");
-            }
-            if (cypherKey != null) {
-                // The value may be a secret: never echo it.
-                problems.add(CYPHER_KEY + " is not supported yet (KrakenD's encrypted JWK files); expected "
-                        + JWK_LOCAL_PATH + " or " + JWK_URL + " with a plain JWK Set");
-            }
-            KeySourceType sourceType = KeySourceRules.checkSource(this, problems);
-            if ((kid == null || kid.isEmpty()) && (sourceType == KeySourceType.PEM_LOCAL_PATH
-                    || sourceType == KeySourceType.KEYSTORE_PATH)) {
-                problems.add(KID + " is required with " + (sourceType == KeySourceType.PEM_LOCAL_PATH
-                        ? PEM_LOCAL_PATH : KEYSTORE_PATH) + ": it is written into the token header; only a JWK"
-                        + " Set source may leave it out");
-            }
-            if (typ == null || typ.isEmpty()) {
-                problems.add(TYP + " is empty; expected a header type such as [" + DEFAULT_TYP + "]");
-            }
-            if (maxBodyBytes <= 0) {
-                problems.add(MAX_BODY_BYTES + " [" + maxBodyBytes + "] must be positive; the default is "
-                        + DEFAULT_MAX_BODY_BYTES);
-            }
-            if (cipherSuites != null && cipherSuites.isEmpty()) {
-                problems.add(CIPHER_SUITES + " is an empty list; leave it out for the defaults "
-                        + DEFAULT_CIPHER_SUITES);
-            }
-            for (String fp : jwkFingerprints) {
-                if (!isBase64Sha256(fp)) {
-                    problems.add(JWK_FINGERPRINTS + " entry [" + fp + "] is not a base64url SHA-256 digest;"
-                            + " expected 44 characters such as [" + "A".repeat(43) + "=]");
-                }
-            }
-            KeySourceRules.checkLimits(this, problems);
-            if (!problems.isEmpty()) {
-                throw new InvalidConfigurationException(problems);
-            }
-            return new SignerConfig(this, algorithm, pointers.stream().map(JsonPointer::toString).toList(), sourceType);
-        }
-
-        /** One entry pointing inside another would sign a member of an already-signed token. */
-        private static void checkPrefixes(List<JsonPointer> pointers, List<String> problems) {
             for (JsonPointer outer : pointers) {
                 for (JsonPointer inner : pointers) {
                     if (outer != inner && inner.tokens().size() > outer.tokens().size()
                             && inner.tokens().subList(0, outer.tokens().size()).equals(outer.tokens())) {
-                        problems.add(KEYS_TO_SIGN + " entry [" + inner + "] lies inside [" + outer
-                                + "], which is signed as a whole; expected entries that do not nest");
+                        problems.add(Setting.KEYS_TO_SIGN + " entry [" + inner + "] lies inside [" + outer
+                                + "], which is signed as a whole; expected entries that do not nest",
+                                Setting.KEYS_TO_SIGN);
                     }
                 }
             }
+            return pointers.stream().map(JsonPointer::toString).toList();
+        }
+
+        /** The one key source setting that is set; null after a problem. */
+        private Setting sourceSetting(Problems problems) {
+            Map<Setting, String> set = new LinkedHashMap<>();
+            for (Setting s : List.of(Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH,
+                    Setting.KEYSTORE_PATH)) {
+                String v = text(s);
+                if (v != null && !v.isBlank()) {
+                    set.put(s, s == Setting.JWK_URL ? KeySource.JwkUrl.redactUserInfo(v) : v);
+                }
+            }
+            Setting[] all = {Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH, Setting.KEYSTORE_PATH};
+            if (set.isEmpty()) {
+                problems.add("no key source: set one of " + Setting.JWK_LOCAL_PATH + " (a JWK Set file), "
+                        + Setting.JWK_URL + " (a URL serving one), " + Setting.PEM_LOCAL_PATH
+                        + " (a PEM private key) or " + Setting.KEYSTORE_PATH + " (a PKCS#12 or JKS keystore)", all);
+                return null;
+            }
+            if (set.size() > 1) {
+                List<String> named = new ArrayList<>();
+                set.forEach((s, value) -> named.add(s + " [" + value + "]"));
+                String list = set.size() == 2 ? "both " + named.get(0) + " and " + named.get(1) + " are set"
+                        : String.join(", ", named.subList(0, named.size() - 1)) + " and "
+                                + named.get(named.size() - 1) + " are all set";
+                problems.add(list + "; expected exactly one key source", set.keySet().toArray(Setting[]::new));
+                return null;
+            }
+            return set.keySet().iterator().next();
+        }
+
+        private KeySource keySource(Setting sourceSetting) {
+            String path = text(sourceSetting);
+            return switch (sourceSetting) {
+                case JWK_LOCAL_PATH -> new KeySource.JwkFile(path, (Duration) value(Setting.JWK_LOCAL_CHECK_INTERVAL));
+                case JWK_URL -> new KeySource.JwkUrl(path, flag(Setting.DISABLE_JWK_SECURITY),
+                        list(Setting.JWK_FINGERPRINTS), list(Setting.CIPHER_SUITES),
+                        blankToNull(text(Setting.JWK_LOCAL_CA)), (Integer) value(Setting.CACHE_DURATION),
+                        (Duration) value(Setting.JWK_CONNECT_TIMEOUT), (Duration) value(Setting.JWK_READ_TIMEOUT),
+                        (Duration) value(Setting.JWK_FETCH_TIMEOUT), (Integer) value(Setting.JWK_MAX_BYTES));
+                case PEM_LOCAL_PATH -> new KeySource.PemFile(path);
+                case KEYSTORE_PATH -> new KeySource.KeyStoreEntry(path,
+                        KeySource.KeyStoreEntry.type(text(Setting.KEYSTORE_TYPE), path),
+                        text(Setting.KEYSTORE_PASSWORD), blankToNull(text(Setting.KEYSTORE_ALIAS)),
+                        text(Setting.KEY_PASSWORD));
+                default -> throw new IllegalStateException("not a key source: " + sourceSetting);
+            };
         }
 
         private static boolean isBase64Sha256(String s) {

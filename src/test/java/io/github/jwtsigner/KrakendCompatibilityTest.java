@@ -68,7 +68,7 @@ class KrakendCompatibilityTest {
         try (InputStream in = KrakendCompatibilityTest.class.getResourceAsStream("/jwk/krakend-symmetric-jwk.json")) {
             jwks = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        TokenSigner tokenSigner = SigningKeys.load(config, jwks, config.keySource());
+        TokenSigner tokenSigner = SigningKeys.load(config, jwks, config.keySource().description());
         return new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), () -> tokenSigner);
     }
 

@@ -30,23 +30,23 @@ class ReadmeTest {
     void settingsTableListsEverySettingTheCodeAccepts() throws IOException {
         Set<String> documented = settingsRows().stream().map(r -> r[0]).collect(Collectors.toSet());
 
-        for (String name : SignerConfig.SETTING_NAMES) {
+        for (String name : Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS)) {
             assertTrue(documented.contains(name), "README settings table lacks [" + name + "]");
         }
-        assertTrue(documented.contains(JwtSignerFilter.CONFIG_PARAM));
-        assertTrue(documented.contains(JwtSignerFilter.ENDPOINT_PARAM));
+        assertTrue(documented.contains(Setting.CONFIG.settingName()));
+        assertTrue(documented.contains(Setting.ENDPOINT.settingName()));
     }
 
     @Test
     void settingsTableStatesTheCodeDefaults() throws IOException {
-        assertEquals("`" + SignerConfig.DEFAULT_TYP + "`", defaultOf(SignerConfig.TYP));
-        assertEquals("`" + SignerConfig.DEFAULT_MAX_BODY_BYTES + "`", defaultOf(SignerConfig.MAX_BODY_BYTES));
-        assertEquals("`false`", defaultOf(SignerConfig.FULL));
-        assertEquals("`false`", defaultOf(SignerConfig.DISABLE_JWK_SECURITY));
-        assertEquals("`" + KeySourceRules.show(SignerConfig.DEFAULT_JWK_FETCH_TIMEOUT) + "`",
-                defaultOf(SignerConfig.JWK_FETCH_TIMEOUT));
-        assertEquals("`" + SignerConfig.DEFAULT_CIPHER_SUITES.stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")) + "`", defaultOf(SignerConfig.CIPHER_SUITES));
+        assertEquals("`" + Setting.TYP.defaultValue() + "`", defaultOf(Setting.TYP.settingName()));
+        assertEquals("`" + Setting.MAX_BODY_BYTES.defaultValue() + "`", defaultOf(Setting.MAX_BODY_BYTES.settingName()));
+        assertEquals("`false`", defaultOf(Setting.FULL.settingName()));
+        assertEquals("`false`", defaultOf(Setting.DISABLE_JWK_SECURITY.settingName()));
+        assertEquals("`" + SignerConfig.show((java.time.Duration) Setting.JWK_FETCH_TIMEOUT.defaultValue()) + "`",
+                defaultOf(Setting.JWK_FETCH_TIMEOUT.settingName()));
+        assertEquals("`" + ((java.util.List<?>) Setting.CIPHER_SUITES.defaultValue()).stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + "`", defaultOf(Setting.CIPHER_SUITES.settingName()));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.jwtsigner.SignerConfig.KeySourceType;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +26,14 @@ class SignerConfigTest {
         return assertThrows(InvalidConfigurationException.class, builder::build).problems();
     }
 
+    private static KeySource.JwkUrl url(SignerConfig config) {
+        return (KeySource.JwkUrl) config.keySource();
+    }
+
+    private static KeySource.KeyStoreEntry entry(SignerConfig config) {
+        return (KeySource.KeyStoreEntry) config.keySource();
+    }
+
     private static SignerConfig.Builder keystore() {
         return base().kid("rsa1").keystorePath("/keys/signing.p12").keystorePassword("store-secret")
                 .keystoreAlias("signing");
@@ -35,11 +42,13 @@ class SignerConfigTest {
     @Test
     void knowsEachKeySourceType() {
         assertAll(
-                () -> assertEquals(KeySourceType.JWK_LOCAL_PATH, base().jwkLocalPath("k.json").build().keySourceType()),
-                () -> assertEquals(KeySourceType.JWK_URL, base().jwkUrl("https://k/jwks").build().keySourceType()),
-                () -> assertEquals(KeySourceType.PEM_LOCAL_PATH,
-                        base().kid("k").pemLocalPath("k.pem").build().keySourceType()),
-                () -> assertEquals(KeySourceType.KEYSTORE_PATH, keystore().build().keySourceType()));
+                () -> assertEquals(new KeySource.JwkFile("k.json", Duration.ofSeconds(5)),
+                        base().jwkLocalPath("k.json").build().keySource()),
+                () -> assertEquals("https://k/jwks", url(base().jwkUrl("https://k/jwks").build()).url()),
+                () -> assertEquals(new KeySource.PemFile("k.pem"),
+                        base().kid("k").pemLocalPath("k.pem").build().keySource()),
+                () -> assertEquals(new KeySource.KeyStoreEntry("/keys/signing.p12", "PKCS12", "store-secret",
+                        "signing", null), keystore().build().keySource()));
     }
 
     @Test
@@ -78,7 +87,7 @@ class SignerConfigTest {
         "/keys/signing, none, PKCS12"
     })
     void takesTheKeystoreTypeFromTheSettingOrTheFileName(String path, String type, String expected) {
-        assertEquals(Optional.of(expected), keystore().keystorePath(path).keystoreType(type).build().keystoreType());
+        assertEquals(expected, entry(keystore().keystorePath(path).keystoreType(type).build()).type());
     }
 
     @Test
@@ -98,7 +107,7 @@ class SignerConfigTest {
 
     @Test
     void acceptsAnEmptyKeystorePassword() {
-        assertEquals(Optional.of(""), keystore().keystorePassword("").build().keystorePassword());
+        assertEquals("", entry(keystore().keystorePassword("").build()).password());
     }
 
     @Test
@@ -110,19 +119,20 @@ class SignerConfigTest {
 
     @Test
     void leavesKeyPasswordUnsetUnlessGiven() {
-        assertEquals(Optional.empty(), keystore().build().keyPassword());
-        assertEquals(Optional.of("key-secret"), keystore().keyPassword("key-secret").build().keyPassword());
+        assertNull(entry(keystore().build()).keyPassword());
+        assertEquals("key-secret", entry(keystore().keyPassword("key-secret").build()).keyPassword());
     }
 
     @Test
     void hasDefaultsForRefreshAndFetchLimits() {
-        SignerConfig config = base().jwkUrl("https://k/jwks").build();
+        KeySource.JwkUrl config = url(base().jwkUrl("https://k/jwks").build());
         assertAll(
                 () -> assertEquals(900, config.cacheDuration()),
-                () -> assertEquals(Duration.ofSeconds(5), config.jwkConnectTimeout()),
-                () -> assertEquals(Duration.ofSeconds(10), config.jwkReadTimeout()),
-                () -> assertEquals(1_048_576, config.jwkMaxBytes()),
-                () -> assertEquals(Duration.ofSeconds(5), config.jwkLocalCheckInterval()));
+                () -> assertEquals(Duration.ofSeconds(5), config.connectTimeout()),
+                () -> assertEquals(Duration.ofSeconds(10), config.readTimeout()),
+                () -> assertEquals(1_048_576, config.maxBytes()),
+                () -> assertEquals(Duration.ofSeconds(5),
+                        ((KeySource.JwkFile) base().jwkLocalPath("k.json").build().keySource()).checkInterval()));
     }
 
     @Test
@@ -141,10 +151,10 @@ class SignerConfigTest {
 
     @Test
     void defaultsTheFetchDeadlineToThirtySeconds() {
-        assertEquals(Duration.ofSeconds(30), base().jwkUrl("https://k/jwks").build().jwkFetchTimeout());
-        assertEquals(Duration.ofSeconds(30), SignerConfig.DEFAULT_JWK_FETCH_TIMEOUT);
-        assertEquals(Duration.ofMillis(1500), base().jwkUrl("https://k/jwks").jwkFetchTimeout(Duration.ofMillis(1500))
-                .build().jwkFetchTimeout());
+        assertEquals(Duration.ofSeconds(30), url(base().jwkUrl("https://k/jwks").build()).fetchTimeout());
+        assertEquals(Duration.ofSeconds(30), Setting.JWK_FETCH_TIMEOUT.defaultValue());
+        assertEquals(Duration.ofMillis(1500), url(base().jwkUrl("https://k/jwks")
+                .jwkFetchTimeout(Duration.ofMillis(1500)).build()).fetchTimeout());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -164,17 +174,17 @@ class SignerConfigTest {
 
     @Test
     void acceptsZeroToTurnTheLocalCheckOff() {
-        assertEquals(Duration.ZERO, base().jwkLocalPath("k.json").jwkLocalCheckInterval(Duration.ZERO).build()
-                .jwkLocalCheckInterval());
+        assertEquals(new KeySource.JwkFile("k.json", Duration.ZERO),
+                base().jwkLocalPath("k.json").jwkLocalCheckInterval(Duration.ZERO).build().keySource());
     }
 
     @Test
     void namesTheKeySourceWithoutAPasswordInTheUrl() {
         assertEquals("jwk_url [https://***@keys.example.com/jwks]",
-                base().jwkUrl("https://reader:hunter2@keys.example.com/jwks").build().keySource());
+                base().jwkUrl("https://reader:hunter2@keys.example.com/jwks").build().keySource().description());
         assertEquals("keystore_path [/keys/signing.p12] (keystore_type PKCS12, keystore_alias [signing])",
-                keystore().build().keySource());
-        assertEquals("pem_local_path [k.pem]", base().kid("k").pemLocalPath("k.pem").build().keySource());
+                keystore().build().keySource().description());
+        assertEquals("pem_local_path [k.pem]", base().kid("k").pemLocalPath("k.pem").build().keySource().toString());
     }
 
     @Test

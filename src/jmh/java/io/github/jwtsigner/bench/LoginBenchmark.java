@@ -62,7 +62,7 @@ public class LoginBenchmark {
         inputs = LoginBody.signingInputs(alg);
         floor = BenchKeys.signatureFunction(alg, provider);
         SignerConfig config = BenchConfig.signerConfig(alg, provider);
-        TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource());
+        TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource().description());
         payloadSigner = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), () -> tokenSigner);
         jwtSignerFilter = JwtSignerFilters.initialised(alg, provider);
         nimbusFilter = new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg), BenchKeys.kid(alg),

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.decision;
 
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.SigningException.Reason;
@@ -39,9 +40,9 @@ public final class ResponseDecision {
                     + " filter chain returned); expected a login servlet that answers before it returns");
         }
         if (facts.overLimit()) {
-            return fail(Reason.TOO_LARGE, "the response body is larger than " + SignerConfig.MAX_BODY_BYTES + " ["
+            return fail(Reason.TOO_LARGE, "the response body is larger than " + Setting.MAX_BODY_BYTES + " ["
                     + facts.maxBodyBytes() + "] bytes; expected a smaller token response or a larger "
-                    + SignerConfig.MAX_BODY_BYTES);
+                    + Setting.MAX_BODY_BYTES);
         }
         if (!is2xx(facts.status())) {
             return PASS;

@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.json;
 
+import io.github.jwtsigner.Setting;
+
 import io.github.jwtsigner.SigningException;
 
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ public final class JsonPointer {
      */
     public static JsonPointer parse(String entry) {
         if (entry == null || entry.isEmpty()) {
-            throw new IllegalArgumentException("keys_to_sign entry [" + (entry == null ? "null" : "")
+            throw new IllegalArgumentException(Setting.KEYS_TO_SIGN + " entry [" + (entry == null ? "null" : "")
                     + "] is empty; expected a member name or a JSON Pointer such as [/data/access_token]");
         }
         if (entry.charAt(0) != '/') {
@@ -51,8 +53,9 @@ public final class JsonPointer {
         }
         for (String token : tokens) {
             if (token.equals("-")) {
-                throw new IllegalArgumentException("keys_to_sign JSON Pointer [" + entry
-                        + "] uses the array index [-], which points past the end of an array; expected an index such as [0]");
+                throw new IllegalArgumentException(Setting.KEYS_TO_SIGN + " JSON Pointer [" + entry
+                        + "] uses the array index [-], which points past the end of an array; expected an index such as"
+                        + " [0]");
             }
         }
         return new JsonPointer(entry, Collections.unmodifiableList(tokens));
@@ -75,7 +78,7 @@ public final class JsonPointer {
             } else if (next == '1') {
                 sb.append('/');
             } else {
-                throw new IllegalArgumentException("keys_to_sign JSON Pointer [" + entry
+                throw new IllegalArgumentException(Setting.KEYS_TO_SIGN + " JSON Pointer [" + entry
                         + "] has a malformed escape [~" + (next == 0 ? "" : String.valueOf(next))
                         + "]; expected [~0] for '~' or [~1] for '/' (RFC 6901)");
             }
@@ -137,7 +140,8 @@ public final class JsonPointer {
             JsonNode.Member member = members.get(i);
             if (member.name().equals(name)) {
                 if (found != null) {
-                    throw new SigningException(SigningException.Reason.DUPLICATE_MEMBER, "keys_to_sign entry ["
+                    throw new SigningException(SigningException.Reason.DUPLICATE_MEMBER,
+                            Setting.KEYS_TO_SIGN + " entry ["
                             + text + "] leads to member [" + name + "], which appears more than once in the object"
                             + " at offset [" + object.start() + "]; expected it once");
                 }

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.jws;
 
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.SigningException.Reason;
@@ -124,14 +125,14 @@ public final class PayloadSigner {
 
     private void missing(int entry, JsonPointer pointer, String found) {
         if (requireAll) {
-            throw new SigningException(Reason.MISSING_MEMBER, SignerConfig.KEYS_TO_SIGN + " member [" + pointer
+            throw new SigningException(Reason.MISSING_MEMBER, Setting.KEYS_TO_SIGN + " member [" + pointer
                     + "] is " + found + " in the response body; expected an object to sign ("
-                    + SignerConfig.REQUIRE_KEYS_TO_SIGN + " is true)");
+                    + Setting.REQUIRE_KEYS_TO_SIGN + " is true)");
         }
         if (reported.compareAndSet(entry, 0, 1)) {
-            firstMissing.accept(SignerConfig.KEYS_TO_SIGN + " member [" + pointer + "] is " + found
+            firstMissing.accept(Setting.KEYS_TO_SIGN + " member [" + pointer + "] is " + found
                     + " in a response to sign, so it was left as it is (as KrakenD does); check "
-                    + SignerConfig.KEYS_TO_SIGN + " for a typo, or set " + SignerConfig.REQUIRE_KEYS_TO_SIGN
+                    + Setting.KEYS_TO_SIGN + " for a typo, or set " + Setting.REQUIRE_KEYS_TO_SIGN
                     + "=true to fail such responses closed. Said once per member");
         }
     }
@@ -218,7 +219,7 @@ public final class PayloadSigner {
                 if (a.equals(b)) {
                     same = true;
                 } else if (isPrefix(a, b) || isPrefix(b, a)) {
-                    throw new IllegalArgumentException("keys_to_sign entries [" + other + "] and [" + entry
+                    throw new IllegalArgumentException(Setting.KEYS_TO_SIGN + " entries [" + other + "] and [" + entry
                             + "] overlap: one points inside the other; expected entries that do not contain one"
                             + " another");
                 }

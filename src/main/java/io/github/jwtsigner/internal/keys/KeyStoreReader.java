@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.keys;
 
+import io.github.jwtsigner.KeySource;
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 
@@ -54,21 +56,21 @@ public final class KeyStoreReader {
         try {
             store = KeyStore.getInstance(type);
         } catch (KeyStoreException e) {
-            throw new InvalidConfigurationException(SignerConfig.KEYSTORE_TYPE + " [" + type + "] is not available"
-                    + " in this JVM; expected " + SignerConfig.KEYSTORE_TYPE_PKCS12 + " or "
-                    + SignerConfig.KEYSTORE_TYPE_JKS, e);
+            throw new InvalidConfigurationException(Setting.KEYSTORE_TYPE + " [" + type + "] is not available"
+                    + " in this JVM; expected " + KeySource.KeyStoreEntry.PKCS12 + " or "
+                    + KeySource.KeyStoreEntry.JKS, e);
         }
         try {
             store.load(new ByteArrayInputStream(file), password);
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
                 throw new InvalidConfigurationException(source + " cannot be opened with the configured "
-                        + SignerConfig.KEYSTORE_PASSWORD + ": the password is wrong (or the file was altered);"
+                        + Setting.KEYSTORE_PASSWORD + ": the password is wrong (or the file was altered);"
                         + " expected the keystore's password");
             }
             throw new InvalidConfigurationException(source + " is not a readable " + type + " keystore ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + "); expected a " + type + " file, or "
-                    + SignerConfig.KEYSTORE_TYPE + " naming its type", e);
+                    + Setting.KEYSTORE_TYPE + " naming its type", e);
         } catch (GeneralSecurityException e) {
             throw new InvalidConfigurationException(source + " cannot be read (" + e.getClass().getSimpleName()
                     + "); expected a " + type + " keystore this JVM can read", e);
@@ -83,7 +85,7 @@ public final class KeyStoreReader {
 
     private static StoredKey entry(KeyStore store, String alias, char[] keyPassword, boolean keyPasswordSet,
             String source) throws KeyStoreException {
-        String entry = SignerConfig.KEYSTORE_ALIAS + " [" + alias + "]";
+        String entry = Setting.KEYSTORE_ALIAS + " [" + alias + "]";
         if (!store.containsAlias(alias)) {
             throw new InvalidConfigurationException(entry + " not found in " + source + "; aliases there: "
                     + aliases(store));
@@ -96,8 +98,8 @@ public final class KeyStoreReader {
         try {
             key = store.getKey(alias, keyPassword);
         } catch (UnrecoverableKeyException e) {
-            String which = keyPasswordSet ? SignerConfig.KEY_PASSWORD
-                    : SignerConfig.KEYSTORE_PASSWORD + " (" + SignerConfig.KEY_PASSWORD + " is not set)";
+            String which = keyPasswordSet ? Setting.KEY_PASSWORD.settingName()
+                    : Setting.KEYSTORE_PASSWORD + " (" + Setting.KEY_PASSWORD + " is not set)";
             throw new InvalidConfigurationException("the key of " + entry + " in " + source + " cannot be"
                     + " recovered with " + which + ": the password is wrong; expected the key entry's password");
         } catch (GeneralSecurityException e) {

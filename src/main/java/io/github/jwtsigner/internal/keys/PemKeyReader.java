@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.keys;
 
+import io.github.jwtsigner.Setting;
+
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.internal.keys.Der.MalformedDerException;
 
@@ -150,7 +152,7 @@ public final class PemKeyReader {
             if (begin.equals(ENCRYPTED_PKCS8) || (isPrivateKey(begin) && isLegacyEncrypted(block.body()))) {
                 throw fail(source, "holds an encrypted private key [" + begin + "], which is not supported; "
                         + EXPECTED + " (decrypt it with openssl pkey, and protect the file instead, or use "
-                        + "keystore_path with keystore_password)");
+                        + Setting.KEYSTORE_PATH + " with " + Setting.KEYSTORE_PASSWORD + ")");
             }
             if (isPrivateKey(begin)) {
                 if (label != null) {

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.keys;
 
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningAlgorithm;
@@ -70,7 +71,7 @@ public final class SigningKeys {
     public static TokenSigner load(SignerConfig config, Key key, PublicKey publicKeyOrNull, String source) {
         String kid = config.kid();
         if (kid == null) {
-            throw new IllegalArgumentException(SignerConfig.KID + " is required for a key outside a JWK Set");
+            throw new IllegalArgumentException(Setting.KID + " is required for a key outside a JWK Set");
         }
         String subject = "the key in " + source;
         Jwk jwk;
@@ -136,7 +137,7 @@ public final class SigningKeys {
             }
             skipped.addAll(problems);
         }
-        String intro = "no key in " + source + " can sign with alg [" + alg + "] (" + SignerConfig.KID
+        String intro = "no key in " + source + " can sign with alg [" + alg + "] (" + Setting.KID
                 + " is left out, so the first key that fits is used)";
         if (skipped.isEmpty()) {
             throw new InvalidConfigurationException(intro + "; the JWK Set holds no keys");
@@ -226,7 +227,7 @@ public final class SigningKeys {
             problems.add(subject + " is a public key; signing needs the private member [" + JwkParameters.D + "]");
         }
         key.alg().filter(declared -> !declared.equals(alg.jwaName())).ifPresent(declared -> problems.add(subject
-                + " declares alg [" + declared + "]; expected [" + alg + "], the configured " + SignerConfig.ALG));
+                + " declares alg [" + declared + "]; expected [" + alg + "], the configured " + Setting.ALG));
         return problems;
     }
 

@@ -1,5 +1,8 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.Problems;
+import io.github.jwtsigner.Setting;
+
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,16 +87,17 @@ final class CipherSuites {
      * The JDK names for {@code ianaIds}, in the same order; each id that is unknown or cannot be enabled on
      * this JVM adds one problem to {@code problems} instead.
      */
-    static List<String> resolve(List<Integer> ianaIds, String settingName, List<String> problems) {
+    static List<String> resolve(List<Integer> ianaIds, Problems problems) {
         Set<String> enableable = enableableNames();
         List<String> names = new ArrayList<>();
         for (Integer id : ianaIds) {
             String name = id == null ? null : JDK_NAMES.get(id);
             if (name == null) {
-                problems.add(settingName + " entry [" + id + "] is not a TLS cipher suite id this library knows;"
+                problems.add(Setting.CIPHER_SUITES + " entry [" + id + "] is not a TLS cipher suite id this library"
+                        + " knows;"
                         + " expected IANA ids such as " + enableableIds(enableable));
             } else if (!enableable.contains(name)) {
-                problems.add(settingName + " entry [" + id + "] (" + name + ") cannot be enabled on this JVM:"
+                problems.add(Setting.CIPHER_SUITES + " entry [" + id + "] (" + name + ") cannot be enabled on this JVM:"
                         + " it is unsupported or disabled by jdk.tls.disabledAlgorithms; expected one of "
                         + enableableIds(enableable));
             } else if (!names.contains(name)) {

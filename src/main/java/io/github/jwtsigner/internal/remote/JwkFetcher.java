@@ -1,7 +1,9 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
-import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.KeySource;
+import io.github.jwtsigner.Problems;
 import io.github.jwtsigner.internal.remote.KeyFetchException.Reason;
 import io.github.jwtsigner.internal.remote.PinningTrustManager.PinMismatchException;
 
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +33,7 @@ import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLException;
 
 /**
- * Fetches the JWK Set text from {@code jwk_url} with KrakenD's TLS policy (see {@link RemoteJwkSettings}).
+ * Fetches the JWK Set text from {@code jwk_url} with KrakenD's TLS policy (see {@link TlsPolicy}).
  *
  * <p>One GET per {@link #fetch()}, on a fresh connection, so certificate trust and pins are checked every
  * time. The answer must be status 200 with Content-Type {@code application/json} or
@@ -52,28 +55,66 @@ public final class JwkFetcher {
     private static final Set<String> JSON_TYPES = Set.of("application/json", "application/jwk-set+json");
     private static final int MAX_HEADER_ECHO = 100;
 
-    private final RemoteJwkSettings settings;
+    private final KeySource.JwkUrl settings;
+    private final URI uri;
+    private final PublicKeyPins pins;
     private final TlsPolicy tls;
 
     /**
      * Prepares the TLS policy; reads the {@code jwk_local_ca} file, if any. Does not connect.
      *
-     * @throws InvalidConfigurationException if {@code jwk_local_ca} cannot be read or holds no certificate, or
-     *     if an application server's own URL handler would fetch the URL, bypassing these settings
+     * @param caPem the content of {@code jwk_local_ca} when the caller found it already (a webapp or classpath
+     *     resource); null to read the setting's path as a file
+     * @throws InvalidConfigurationException if a cipher suite cannot be enabled, if {@code jwk_local_ca} cannot
+     *     be read or holds no certificate, or if an application server's own URL handler would fetch the URL,
+     *     bypassing these settings
      */
-    public JwkFetcher(RemoteJwkSettings settings) {
+    public JwkFetcher(KeySource.JwkUrl settings, String caPem) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.tls = settings.isHttps() ? TlsPolicy.create(settings) : null;
+        Problems problems = new Problems();
+        List<String> jdkCipherSuites = check(settings, problems);
+        problems.throwIfAny();
+        this.uri = settings.uri();
+        this.pins = PublicKeyPins.parse(settings.fingerprints());
+        this.tls = settings.isHttps() ? TlsPolicy.create(settings, caPem, pins, jdkCipherSuites) : null;
         try {
-            String problem = unusableHandler(settings.uri().toURL().openConnection(), tls != null);
+            String problem = unusableHandler(uri.toURL().openConnection(), tls != null);
             if (problem != null) {
-                throw new InvalidConfigurationException(SignerConfig.JWK_URL + " [" + settings.displayUrl() + "] "
+                throw new InvalidConfigurationException(Setting.JWK_URL + " [" + settings.displayUrl() + "] "
                         + problem);
             }
         } catch (IOException e) {
-            throw new InvalidConfigurationException(SignerConfig.JWK_URL + " [" + settings.displayUrl()
+            throw new InvalidConfigurationException(Setting.JWK_URL + " [" + settings.displayUrl()
                     + "] cannot be opened (" + e + "); expected an http or https URL", e);
         }
+    }
+
+    /**
+     * Checks what a fetch needs of the source: a usable URL ({@link KeySource.JwkUrl#checkUrl}) and cipher suites
+     * this JVM can enable.
+     *
+     * @return the JDK names of the cipher suites, each one this JVM can enable
+     */
+    public static List<String> check(KeySource.JwkUrl settings, Problems problems) {
+        settings.checkUrl(problems);
+        return CipherSuites.resolve(settings.cipherSuites(), problems);
+    }
+
+    /**
+     * The startup warning to log when {@code disable_jwk_security} is on, or empty when it is off. Does not
+     * contain a password from the URL.
+     */
+    public Optional<String> securityWarning() {
+        if (!settings.disableJwkSecurity()) {
+            return Optional.empty();
+        }
+        String how = settings.isHttps()
+                ? "over https without checking the certificate's issuer or host name"
+                        + (pins.isEmpty() ? "" : " (the " + Setting.JWK_FINGERPRINTS + " pins are still checked)")
+                : "over plain http, unencrypted and unauthenticated";
+        return Optional.of(Setting.DISABLE_JWK_SECURITY + " is true: " + Setting.JWK_URL + " ["
+                + settings.displayUrl() + "] is fetched " + how + "; anyone on the network path can read or"
+                + " replace the signing key. Use it for local testing only");
     }
 
     /**
@@ -92,8 +133,13 @@ public final class JwkFetcher {
                 + " -DUseSunHttpHandler=true)";
     }
 
-    public RemoteJwkSettings settings() {
+    public KeySource.JwkUrl settings() {
         return settings;
+    }
+
+    /** {@code d} in whole milliseconds for URLConnection, at least 1 (0 would mean no timeout at all). */
+    static int millis(Duration d) {
+        return (int) Math.max(1, d.toMillis());
     }
 
     /**
@@ -112,7 +158,7 @@ public final class JwkFetcher {
         HttpURLConnection connection = null;
         Phase phase = tls == null ? Phase.CONNECTING : Phase.CONNECTING_TLS;
         try {
-            URLConnection opened = settings.uri().toURL().openConnection();
+            URLConnection opened = uri.toURL().openConnection();
             String foreignHandler = unusableHandler(opened, tls != null);
             if (foreignHandler != null) {
                 throw fail(Reason.CONNECTION, foreignHandler, null);
@@ -128,7 +174,7 @@ public final class JwkFetcher {
                 String problem = tls.checkNegotiated((HttpsURLConnection) connection).orElse(null);
                 if (problem != null) {
                     throw fail(Reason.TLS, problem + "; expected TLS 1.2 or 1.3 with one of "
-                            + SignerConfig.CIPHER_SUITES + " " + settings.cipherSuites(), null);
+                            + Setting.CIPHER_SUITES + " " + settings.cipherSuites(), null);
                 }
             }
             phase = Phase.WAITING;
@@ -154,10 +200,10 @@ public final class JwkFetcher {
         connection.setAllowUserInteraction(false);
         // No single wait needs to outlast the whole fetch.
         Duration left = deadline.remaining();
-        connection.setConnectTimeout(RemoteJwkSettings.millis(min(settings.connectTimeout(), left)));
-        connection.setReadTimeout(RemoteJwkSettings.millis(min(settings.readTimeout(), left)));
+        connection.setConnectTimeout(millis(min(settings.connectTimeout(), left)));
+        connection.setReadTimeout(millis(min(settings.readTimeout(), left)));
         connection.setRequestProperty("Accept", "application/jwk-set+json, application/json");
-        basicAuthorization(settings.uri()).ifPresent(v -> connection.setRequestProperty("Authorization", v));
+        basicAuthorization(uri).ifPresent(v -> connection.setRequestProperty("Authorization", v));
         if (tls != null) {
             tls.apply((HttpsURLConnection) connection, deadline::closeAtDeadline);
         }
@@ -178,7 +224,7 @@ public final class JwkFetcher {
     }
 
     private KeyFetchException pastDeadline(FetchDeadline deadline, Phase phase, Throwable cause) {
-        return fail(Reason.TIMEOUT, "did not complete the fetch within " + RemoteJwkSettings.JWK_FETCH_TIMEOUT + " ["
+        return fail(Reason.TIMEOUT, "did not complete the fetch within " + Setting.JWK_FETCH_TIMEOUT + " ["
                 + deadline.timeout().toMillis() + "ms] (stopped while " + phase.text + "); expected a key server that"
                 + " sends the whole JWK Set within it", cause);
     }
@@ -214,7 +260,7 @@ public final class JwkFetcher {
             String location = connection.getHeaderField("Location");
             throw fail(Reason.HTTP_STATUS, "answered HTTP status [" + status + "] redirecting to ["
                     + echo(location) + "]; redirects are not followed: expected 200, so set "
-                    + SignerConfig.JWK_URL + " to the final location", null);
+                    + Setting.JWK_URL + " to the final location", null);
         }
         throw fail(Reason.HTTP_STATUS, "answered HTTP status [" + status + "]; expected 200", null);
     }
@@ -262,8 +308,8 @@ public final class JwkFetcher {
     }
 
     private KeyFetchException tooLarge(String what) {
-        return fail(Reason.TOO_LARGE, what + " " + RemoteJwkSettings.JWK_MAX_BYTES + " [" + settings.maxBytes()
-                + "] bytes; expected a smaller JWK Set or a higher " + RemoteJwkSettings.JWK_MAX_BYTES, null);
+        return fail(Reason.TOO_LARGE, what + " " + Setting.JWK_MAX_BYTES + " [" + settings.maxBytes()
+                + "] bytes; expected a smaller JWK Set or a higher " + Setting.JWK_MAX_BYTES, null);
     }
 
     private String decode(byte[] body) {
@@ -283,33 +329,33 @@ public final class JwkFetcher {
     private KeyFetchException translate(IOException e, Phase phase, FetchDeadline deadline) {
         PinMismatchException pinMismatch = find(e, PinMismatchException.class);
         if (pinMismatch != null) {
-            return fail(Reason.PIN_MISMATCH, "presented no certificate matching " + SignerConfig.JWK_FINGERPRINTS
+            return fail(Reason.PIN_MISMATCH, "presented no certificate matching " + Setting.JWK_FINGERPRINTS
                     + "; pins of the presented certificates " + pinMismatch.presented() + ", expected one of "
-                    + settings.pins().encoded(), e);
+                    + pins.encoded(), e);
         }
         if (deadline.passed()) {
             return pastDeadline(deadline, phase, e);
         }
         if (find(e, SocketTimeoutException.class) != null) {
             return fail(Reason.TIMEOUT, "did not answer in time while " + phase.text + " ("
-                    + RemoteJwkSettings.JWK_CONNECT_TIMEOUT + " " + settings.connectTimeout().toMillis() + "ms, "
-                    + RemoteJwkSettings.JWK_READ_TIMEOUT + " " + settings.readTimeout().toMillis() + "ms); expected"
+                    + Setting.JWK_CONNECT_TIMEOUT + " " + settings.connectTimeout().toMillis() + "ms, "
+                    + Setting.JWK_READ_TIMEOUT + " " + settings.readTimeout().toMillis() + "ms); expected"
                     + " a key server that answers within them", e);
         }
         if (e instanceof SSLException) {
             if (find(e, CertificateException.class) != null) {
-                String trusted = settings.localCaPath().map(p -> "the system trust store or "
-                        + SignerConfig.JWK_LOCAL_CA + " [" + p + "]").orElse("the system trust store");
+                String trusted = Optional.ofNullable(settings.localCa()).map(p -> "the system trust store or "
+                        + Setting.JWK_LOCAL_CA + " [" + p + "]").orElse("the system trust store");
                 return fail(Reason.TLS, "presented a certificate that is not trusted (" + e.getMessage()
-                        + "); expected a certificate for host [" + settings.uri().getHost() + "] issued by "
+                        + "); expected a certificate for host [" + uri.getHost() + "] issued by "
                         + trusted, e);
             }
             return fail(Reason.TLS, "TLS handshake failed (" + e.getMessage() + "); expected the server to accept"
-                    + " TLS 1.2 or 1.3 with one of " + SignerConfig.CIPHER_SUITES + " " + settings.cipherSuites(),
+                    + " TLS 1.2 or 1.3 with one of " + Setting.CIPHER_SUITES + " " + settings.cipherSuites(),
                     e);
         }
         if (e instanceof UnknownHostException) {
-            return fail(Reason.CONNECTION, "cannot be reached: host [" + settings.uri().getHost()
+            return fail(Reason.CONNECTION, "cannot be reached: host [" + uri.getHost()
                     + "] is unknown", e);
         }
         if (e instanceof ConnectException) {
@@ -331,7 +377,7 @@ public final class JwkFetcher {
     }
 
     private KeyFetchException fail(Reason reason, String problem, Throwable cause) {
-        return new KeyFetchException(reason, SignerConfig.JWK_URL + " [" + settings.displayUrl() + "] " + problem,
+        return new KeyFetchException(reason, Setting.JWK_URL + " [" + settings.displayUrl() + "] " + problem,
                 cause);
     }
 

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.settings.SettingFile;
 
@@ -57,7 +58,7 @@ final class PemCertificates {
      *     {@value SettingFile#MAX_KEY_FILE_BYTES} bytes
      */
     static List<X509Certificate> read(Path path) throws IOException, CertificateException {
-        byte[] pem = SettingFile.readKeyFile(path, SignerConfig.JWK_LOCAL_CA, path.toString(),
+        byte[] pem = SettingFile.readKeyFile(path, Setting.JWK_LOCAL_CA.settingName(), path.toString(),
                 "file [" + path.toAbsolutePath() + "]");
         // Latin-1 never fails to decode; the base64 inside the blocks is ASCII either way.
         return parse(new String(pem, StandardCharsets.ISO_8859_1));

@@ -26,20 +26,15 @@ final class PublicKeyPins {
     }
 
     /**
-     * Decodes each pin; base64url or standard base64, padded or not. Each entry that is not a SHA-256 digest
-     * adds one problem to {@code problems}.
+     * Decodes each pin; base64url or standard base64, padded or not.
+     *
+     * @throws IllegalArgumentException for an entry that is not a SHA-256 digest (the settings check them first)
      */
-    static PublicKeyPins parse(List<String> encoded, String settingName, List<String> problems) {
+    static PublicKeyPins parse(List<String> encoded) {
         List<byte[]> digests = new ArrayList<>();
         for (String pin : encoded) {
-            Optional<byte[]> digest = decode(pin);
-            if (digest.isEmpty()) {
-                problems.add(settingName + " entry [" + pin + "] is not a base64url SHA-256 digest; expected"
-                        + " 44 characters such as [" + "A".repeat(43) + "=], the SHA-256 of the certificate's"
-                        + " DER SubjectPublicKeyInfo");
-            } else {
-                digests.add(digest.get());
-            }
+            digests.add(decode(pin).orElseThrow(() -> new IllegalArgumentException("not a base64url SHA-256"
+                    + " digest: [" + pin + "]")));
         }
         return new PublicKeyPins(List.copyOf(digests));
     }

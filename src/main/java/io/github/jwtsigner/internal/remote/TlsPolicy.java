@@ -1,5 +1,8 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.KeySource;
+
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 
@@ -48,29 +51,31 @@ final class TlsPolicy {
     }
 
     /**
-     * The policy {@code settings} describe; reads the {@code jwk_local_ca} file.
+     * The policy a {@code jwk_url} source describes.
      *
-     * @throws InvalidConfigurationException if that file cannot be read or holds no certificate
+     * @param caPem the content of {@code jwk_local_ca} when the caller has read it already, else null and the
+     *     path is read as a file
+     * @param jdkCipherSuites the JDK names of the source's cipher suites, each one this JVM can enable
+     * @throws InvalidConfigurationException if {@code jwk_local_ca} cannot be read or holds no certificate
      */
-    static TlsPolicy create(RemoteJwkSettings settings) {
+    static TlsPolicy create(KeySource.JwkUrl source, String caPem, PublicKeyPins pins, List<String> jdkCipherSuites) {
         X509ExtendedTrustManager trust;
-        if (settings.disableJwkSecurity()) {
+        if (source.disableJwkSecurity()) {
             trust = new AnyServerTrustManager();
         } else {
             trust = trustManagerFor(null);
-            if (settings.localCaPath().isPresent()) {
-                trust = new ExtraCaTrustManager(trust, trustManagerFor(readCa(settings.localCaPath().get(),
-                        settings.localCaPem().orElse(null))));
+            if (source.localCa() != null) {
+                trust = new ExtraCaTrustManager(trust, trustManagerFor(readCa(source.localCa(), caPem)));
             }
         }
-        if (!settings.pins().isEmpty()) {
-            trust = new PinningTrustManager(trust, settings.pins());
+        if (!pins.isEmpty()) {
+            trust = new PinningTrustManager(trust, pins);
         }
-        return new TlsPolicy(trust, settings.jdkCipherSuites(), !settings.disableJwkSecurity());
+        return new TlsPolicy(trust, jdkCipherSuites, !source.disableJwkSecurity());
     }
 
     private static KeyStore readCa(String path, String pem) {
-        String name = SignerConfig.JWK_LOCAL_CA;
+        Setting name = Setting.JWK_LOCAL_CA;
         List<X509Certificate> cas;
         try {
             cas = pem != null ? PemCertificates.parse(pem) : PemCertificates.read(Path.of(path));

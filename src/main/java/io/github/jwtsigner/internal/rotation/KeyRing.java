@@ -36,14 +36,14 @@ public final class KeyRing implements Supplier<TokenSigner>, AutoCloseable {
 
     private static final long CLOSE_WAIT_MILLIS = 1000;
 
-    private final KeySource source;
+    private final KeyLoader source;
     private final Logger log;
     private final AtomicReference<TokenSigner> current;
     private final ScheduledExecutorService refresher;
     /** Guarded by this: whether the last reload failed, so the recovery can be told. */
     private boolean failing;
 
-    private KeyRing(KeySource source, TokenSigner first, Logger log) {
+    private KeyRing(KeyLoader source, TokenSigner first, Logger log) {
         this.source = source;
         this.log = log;
         this.current = new AtomicReference<>(first);
@@ -75,10 +75,10 @@ public final class KeyRing implements Supplier<TokenSigner>, AutoCloseable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(log, "log");
-        return start(KeySources.create(config, opener, log), log);
+        return start(KeyLoaders.create(config, opener, log), log);
     }
 
-    static KeyRing start(KeySource source, Logger log) {
+    static KeyRing start(KeyLoader source, Logger log) {
         return new KeyRing(source, source.load(), log);
     }
 

@@ -2,7 +2,8 @@ package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.internal.json.JsonPointer;
 import io.github.jwtsigner.InvalidConfigurationException;
-import io.github.jwtsigner.JwtSignerFilter;
+import io.github.jwtsigner.Problems;
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.settings.InitParamsReader;
 import io.github.jwtsigner.internal.settings.KrakendConfigReader;
@@ -13,10 +14,8 @@ import jakarta.servlet.ServletContext;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -39,12 +38,13 @@ public final class SignerStartup {
      */
     public static Started start(FilterConfig filterConfig, SignerConfig given, Logger log) {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
-        WebappResourceLocator locator = new WebappResourceLocator(context, JwtSignerFilter.class.getClassLoader());
+        WebappResourceLocator locator = new WebappResourceLocator(context, SignerStartup.class.getClassLoader());
         SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
         KeyRing keys = KeyRing.start(config, locator, log);
-        log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, keys_to_sign={2}, key source={3}",
+        log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, " + Setting.KEYS_TO_SIGN + "={2}, key source={3}",
                 config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
-        PayloadSigner signer = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), keys, config.requireKeysToSign(),
+        PayloadSigner signer = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), keys,
+                config.requireKeysToSign(),
                 message -> log.log(Level.WARNING, "JWT signer: " + message));
         return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log), keys);
     }
@@ -68,50 +68,48 @@ public final class SignerStartup {
     private static SignerConfig read(FilterConfig filterConfig, WebappResourceLocator locator) {
         Map<String, String> params = initParams(filterConfig);
         String source = "init-params of filter [" + filterName(filterConfig) + "]";
-        List<String> problems = new ArrayList<>();
-        String rawConfig = params.get(JwtSignerFilter.CONFIG_PARAM);
-        String rawEndpoint = params.get(JwtSignerFilter.ENDPOINT_PARAM);
-        String configPath = ownParam(params, JwtSignerFilter.CONFIG_PARAM, source, problems);
-        String endpoint = ownParam(params, JwtSignerFilter.ENDPOINT_PARAM, source, problems);
+        Problems problems = new Problems();
+        String rawConfig = params.get(Setting.CONFIG.settingName());
+        String rawEndpoint = params.get(Setting.ENDPOINT.settingName());
+        String configPath = ownParam(params, Setting.CONFIG, source, problems);
+        String endpoint = ownParam(params, Setting.ENDPOINT, source, problems);
         boolean expanded = problems.isEmpty();
         SignerConfig config = null;
         if (rawConfig != null) {
             if (!params.isEmpty()) {
-                problems.add("init-params " + params.keySet() + " are set next to " + JwtSignerFilter.CONFIG_PARAM
+                problems.add("init-params " + params.keySet() + " are set next to " + Setting.CONFIG
                         + " [" + rawConfig.trim() + "]; expected every setting in the config file");
             }
             try {
                 if (expanded) {
-                    WebappResourceLocator.Found file = locator.read(JwtSignerFilter.CONFIG_PARAM, configPath);
+                    WebappResourceLocator.Found file = locator.read(Setting.CONFIG.settingName(), configPath);
                     config = KrakendConfigReader.read(file.text(), endpoint,
-                            JwtSignerFilter.CONFIG_PARAM + " [" + configPath + "]");
+                            Setting.CONFIG + " [" + configPath + "]");
                 }
             } catch (InvalidConfigurationException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e);
             }
         } else {
             if (rawEndpoint != null) {
-                problems.add("init-param " + JwtSignerFilter.ENDPOINT_PARAM + " [" + rawEndpoint.trim()
-                        + "] is set without " + JwtSignerFilter.CONFIG_PARAM + "; expected "
-                        + JwtSignerFilter.CONFIG_PARAM + " naming a whole KrakenD configuration file");
+                problems.add("init-param " + Setting.ENDPOINT + " [" + rawEndpoint.trim()
+                        + "] is set without " + Setting.CONFIG + "; expected "
+                        + Setting.CONFIG + " naming a whole KrakenD configuration file");
             }
             try {
                 config = InitParamsReader.read(params,
-                        Set.of(JwtSignerFilter.CONFIG_PARAM, JwtSignerFilter.ENDPOINT_PARAM), source);
+                        Set.of(Setting.CONFIG.settingName(), Setting.ENDPOINT.settingName()), source);
             } catch (InvalidConfigurationException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e);
             }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
+        problems.throwIfAny();
         return config;
     }
 
     /** Removes {@code name} from {@code params}; its value trimmed and its placeholders expanded, or null. */
-    private static String ownParam(Map<String, String> params, String name, String source, List<String> problems) {
-        String raw = params.remove(name);
-        return raw == null ? null : InitParamsReader.expandOwnParam(name, raw, source, problems);
+    private static String ownParam(Map<String, String> params, Setting name, String source, Problems problems) {
+        String raw = params.remove(name.settingName());
+        return raw == null ? null : InitParamsReader.expandOwnParam(name.settingName(), raw, source, problems);
     }
 
     private static Map<String, String> initParams(FilterConfig filterConfig) {

@@ -1,5 +1,9 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Problems;
+
+import io.github.jwtsigner.Setting;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,12 +46,12 @@ final class InitParamValue extends RawValue {
     }
 
     @Override
-    String text(Setting setting, List<String> problems) {
+    String text(Setting setting, Problems problems) {
         return text;
     }
 
     @Override
-    Boolean flag(Setting setting, List<String> problems) {
+    Boolean flag(Setting setting, Problems problems) {
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.equals("true") || lower.equals("false")) {
             return Boolean.valueOf(lower);
@@ -57,17 +61,17 @@ final class InitParamValue extends RawValue {
     }
 
     @Override
-    Integer wholeNumber(Setting setting, List<String> problems) {
+    Integer wholeNumber(Setting setting, Problems problems) {
         return parseWholeNumber(setting, setting.settingName(), text, problems);
     }
 
     @Override
-    Duration duration(Setting setting, List<String> problems) {
+    Duration duration(Setting setting, Problems problems) {
         return parseDuration(setting, text, problems);
     }
 
     @Override
-    RawValue expand(Placeholders placeholders, Setting setting, List<String> problems) {
+    RawValue expand(Placeholders placeholders, Setting setting, Problems problems) {
         if (!Placeholders.mayContain(text)) {
             return this;
         }
@@ -76,7 +80,7 @@ final class InitParamValue extends RawValue {
     }
 
     @Override
-    List<String> textList(Setting setting, List<String> problems) {
+    List<String> textList(Setting setting, Problems problems) {
         if (isJsonArray()) {
             JsonValue json = parseJsonArray(setting, problems);
             return json == null ? null : json.textList(setting, problems);
@@ -85,7 +89,7 @@ final class InitParamValue extends RawValue {
     }
 
     @Override
-    List<Integer> wholeNumberList(Setting setting, List<String> problems) {
+    List<Integer> wholeNumberList(Setting setting, Problems problems) {
         if (isJsonArray()) {
             JsonValue json = parseJsonArray(setting, problems);
             return json == null ? null : json.wholeNumberList(setting, problems);
@@ -108,7 +112,7 @@ final class InitParamValue extends RawValue {
         return text.startsWith("[");
     }
 
-    private JsonValue parseJsonArray(Setting setting, List<String> problems) {
+    private JsonValue parseJsonArray(Setting setting, Problems problems) {
         try {
             // Starts with '[' and parses as one value: an array.
             return new JsonValue(StrictJson.parse(text));
@@ -120,7 +124,7 @@ final class InitParamValue extends RawValue {
     }
 
     /** The comma-separated items; an empty value is an empty list, an empty item a problem. */
-    private List<String> split(Setting setting, List<String> problems) {
+    private List<String> split(Setting setting, Problems problems) {
         if (text.isEmpty()) {
             return List.of();
         }
@@ -144,7 +148,7 @@ final class InitParamValue extends RawValue {
         return "comma-separated values such as [" + example + "] or a JSON array such as " + json;
     }
 
-    private static Integer parseWholeNumber(Setting setting, String what, String literal, List<String> problems) {
+    private static Integer parseWholeNumber(Setting setting, String what, String literal, Problems problems) {
         if (!INTEGER.matcher(literal).matches()) {
             problems.add(what + setting.quote(literal) + " is not a whole number; expected "
                     + setting.numberExpectation());

@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Problems;
+
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 
@@ -62,11 +64,11 @@ public final class InitParamsReader {
      * @param source where the param comes from, for messages, as in {@link #read(Map, Collection, String)}
      * @return the expanded value, or {@code null} after adding a problem that names the param and the variable
      */
-    public static String expandOwnParam(String name, String value, String source, List<String> problems) {
+    public static String expandOwnParam(String name, String value, String source, Problems problems) {
         return expandOwnParam(name, value, source, problems, Placeholders.system());
     }
 
-    static String expandOwnParam(String name, String value, String source, List<String> problems,
+    static String expandOwnParam(String name, String value, String source, Problems problems,
             Placeholders placeholders) {
         return placeholders.expand(value.trim(), false, source + ": " + name, problems);
     }

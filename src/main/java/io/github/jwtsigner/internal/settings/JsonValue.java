@@ -1,5 +1,9 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Problems;
+
+import io.github.jwtsigner.Setting;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
@@ -29,12 +33,12 @@ final class JsonValue extends RawValue {
     }
 
     @Override
-    String text(Setting setting, List<String> problems) {
+    String text(Setting setting, Problems problems) {
         return asString(setting, setting.settingName(), element, problems);
     }
 
     @Override
-    Boolean flag(Setting setting, List<String> problems) {
+    Boolean flag(Setting setting, Problems problems) {
         if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isBoolean()) {
             return element.getAsBoolean();
         }
@@ -43,12 +47,12 @@ final class JsonValue extends RawValue {
     }
 
     @Override
-    Integer wholeNumber(Setting setting, List<String> problems) {
+    Integer wholeNumber(Setting setting, Problems problems) {
         return asWholeNumber(setting, setting.settingName(), element, problems);
     }
 
     @Override
-    Duration duration(Setting setting, List<String> problems) {
+    Duration duration(Setting setting, Problems problems) {
         String text = asString(setting, setting.settingName(), element, problems);
         return text == null ? null : parseDuration(setting, text, problems);
     }
@@ -59,7 +63,7 @@ final class JsonValue extends RawValue {
      * is read from the expanded text as an init-param would be.
      */
     @Override
-    RawValue expand(Placeholders placeholders, Setting setting, List<String> problems) {
+    RawValue expand(Placeholders placeholders, Setting setting, Problems problems) {
         if (isString(element)) {
             String text = element.getAsString();
             if (!Placeholders.mayContain(text)) {
@@ -95,7 +99,7 @@ final class JsonValue extends RawValue {
     }
 
     @Override
-    List<String> textList(Setting setting, List<String> problems) {
+    List<String> textList(Setting setting, Problems problems) {
         JsonArray array = asArray(setting, "strings", problems);
         if (array == null) {
             return null;
@@ -111,7 +115,7 @@ final class JsonValue extends RawValue {
     }
 
     @Override
-    List<Integer> wholeNumberList(Setting setting, List<String> problems) {
+    List<Integer> wholeNumberList(Setting setting, Problems problems) {
         JsonArray array = asArray(setting, "whole numbers", problems);
         if (array == null) {
             return null;
@@ -126,7 +130,7 @@ final class JsonValue extends RawValue {
         return ok ? values : null;
     }
 
-    private JsonArray asArray(Setting setting, String items, List<String> problems) {
+    private JsonArray asArray(Setting setting, String items, Problems problems) {
         if (element.isJsonArray()) {
             return element.getAsJsonArray();
         }
@@ -134,7 +138,7 @@ final class JsonValue extends RawValue {
         return null;
     }
 
-    private static String asString(Setting setting, String what, JsonElement e, List<String> problems) {
+    private static String asString(Setting setting, String what, JsonElement e, Problems problems) {
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
             return e.getAsString();
         }
@@ -142,7 +146,7 @@ final class JsonValue extends RawValue {
         return null;
     }
 
-    private static Integer asWholeNumber(Setting setting, String what, JsonElement e, List<String> problems) {
+    private static Integer asWholeNumber(Setting setting, String what, JsonElement e, Problems problems) {
         if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
             String literal = e.getAsString();
             // Not getAsBigDecimal(): Gson refuses large exponents with an unchecked exception.

@@ -1,5 +1,9 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Problems;
+
+import io.github.jwtsigner.Setting;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -48,7 +52,7 @@ final class Placeholders {
      * @param what how problems name the value, such as {@code keys_to_sign item 2}
      * @return the expanded text, or {@code null} after adding a problem
      */
-    String expand(String text, Setting setting, String what, List<String> problems) {
+    String expand(String text, Setting setting, String what, Problems problems) {
         return expand(text, setting.isSecret(), what, problems);
     }
 
@@ -57,7 +61,7 @@ final class Placeholders {
      *
      * @param secret whether the value may not be quoted in a problem
      */
-    String expand(String text, boolean secret, String what, List<String> problems) {
+    String expand(String text, boolean secret, String what, Problems problems) {
         if (!mayContain(text)) {
             return text;
         }
@@ -88,7 +92,7 @@ final class Placeholders {
         return out.toString();
     }
 
-    private String lookup(String reference, boolean secret, String what, List<String> problems) {
+    private String lookup(String reference, boolean secret, String what, Problems problems) {
         boolean env = reference.startsWith(ENV);
         boolean sys = reference.startsWith(SYS);
         String name = env || sys ? reference.substring(ENV.length()) : "";

@@ -1,5 +1,9 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Problems;
+
+import io.github.jwtsigner.Setting;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -18,17 +22,17 @@ abstract class RawValue {
     /** True for a value that sets nothing (JSON {@code null}). */
     abstract boolean isAbsent();
 
-    abstract String text(Setting setting, List<String> problems);
+    abstract String text(Setting setting, Problems problems);
 
-    abstract Boolean flag(Setting setting, List<String> problems);
+    abstract Boolean flag(Setting setting, Problems problems);
 
-    abstract Integer wholeNumber(Setting setting, List<String> problems);
+    abstract Integer wholeNumber(Setting setting, Problems problems);
 
-    abstract List<String> textList(Setting setting, List<String> problems);
+    abstract List<String> textList(Setting setting, Problems problems);
 
-    abstract List<Integer> wholeNumberList(Setting setting, List<String> problems);
+    abstract List<Integer> wholeNumberList(Setting setting, Problems problems);
 
-    abstract Duration duration(Setting setting, List<String> problems);
+    abstract Duration duration(Setting setting, Problems problems);
 
     /**
      * The value with its {@code ${env:NAME}} and {@code ${sys:name}} placeholders expanded.
@@ -36,10 +40,10 @@ abstract class RawValue {
      * @return this value when it holds no placeholder, the expanded value, or {@code null} after adding a
      *     problem
      */
-    abstract RawValue expand(Placeholders placeholders, Setting setting, List<String> problems);
+    abstract RawValue expand(Placeholders placeholders, Setting setting, Problems problems);
 
     /** Converts to the Java type {@link Setting#apply} expects; null after adding a problem. */
-    final Object convert(Setting setting, List<String> problems) {
+    final Object convert(Setting setting, Problems problems) {
         return switch (setting.kind()) {
             case TEXT -> text(setting, problems);
             case FLAG -> flag(setting, problems);
@@ -51,7 +55,7 @@ abstract class RawValue {
     }
 
     /** Reads Go's duration syntax, such as {@code 500ms}, {@code 5s} or {@code 1m30s}. */
-    static Duration parseDuration(Setting setting, String text, List<String> problems) {
+    static Duration parseDuration(Setting setting, String text, Problems problems) {
         Optional<Duration> duration = GoDuration.parse(text);
         if (duration.isEmpty()) {
             problems.add(setting.settingName() + setting.quote(shorten(text)) + " is not a duration; expected"
@@ -69,7 +73,7 @@ abstract class RawValue {
      * @param literal the number as written, for the message
      */
     static Integer checkWholeNumber(Setting setting, String what, BigDecimal number, String literal,
-            List<String> problems) {
+            Problems problems) {
         if (number.scale() != 0) {
             problems.add(what + setting.quote(shorten(literal)) + " is not a whole number; expected "
                     + setting.numberExpectation());

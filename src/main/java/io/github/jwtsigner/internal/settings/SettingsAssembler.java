@@ -1,17 +1,18 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Problems;
+
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns settings by name, as either reader found them, into a {@link SignerConfig}: rejects unknown names
@@ -24,13 +25,14 @@ import java.util.regex.Pattern;
  */
 final class SettingsAssembler {
     private static final int MAX_NAME_SHOWN = 60;
-    private static final Pattern BRACKETED = Pattern.compile("\\[[^\\]]*\\]");
+    /** The names a configuration holds: every setting but the filter's own init-params. */
+    private static final List<String> CONFIGURATION_NAMES = Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS);
 
     private final String source;
     private final Placeholders placeholders;
     private final Set<String> extraNames;
     private final List<String> knownNames;
-    private final List<String> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
 
     /**
      * @param source where the settings come from, such as a file name; starts every problem
@@ -46,7 +48,7 @@ final class SettingsAssembler {
         this.source = source;
         this.placeholders = placeholders;
         this.extraNames = new LinkedHashSet<>(extraNames);
-        List<String> known = new ArrayList<>(SignerConfig.SETTING_NAMES);
+        List<String> known = new ArrayList<>(CONFIGURATION_NAMES);
         for (String extra : this.extraNames) {
             if (!known.contains(extra)) {
                 known.add(extra);
@@ -68,41 +70,28 @@ final class SettingsAssembler {
      */
     SignerConfig assemble(Map<String, RawValue> values) {
         for (String name : values.keySet()) {
-            if (!SignerConfig.SETTING_NAMES.contains(name) && !extraNames.contains(name)) {
+            if (!CONFIGURATION_NAMES.contains(name) && !extraNames.contains(name)) {
                 problems.add(unknownName(name));
             }
         }
         SignerConfig.Builder builder = SignerConfig.builder();
-        Set<String> rejected = new HashSet<>();
         for (Setting setting : Setting.values()) {
-            RawValue value = values.get(setting.settingName());
+            RawValue value = setting.scope() == Setting.Scope.FILTER ? null : values.get(setting.settingName());
             if (value == null || value.isAbsent()) {
                 continue;
             }
             value = value.expand(placeholders, setting, problems);
-            if (value == null) {
-                rejected.add(setting.settingName());
-                continue;
-            }
-            Object converted = value.convert(setting, problems);
+            Object converted = value == null ? null : value.convert(setting, problems);
             if (converted == null) {
-                rejected.add(setting.settingName());
+                problems.refuse(setting);
             } else {
-                setting.apply(builder, converted);
+                builder.set(setting, converted);
             }
         }
-        SignerConfig config = null;
-        try {
-            config = builder.build();
-        } catch (InvalidConfigurationException e) {
-            for (String problem : e.problems()) {
-                if (!restatesRejected(problem, rejected)) {
-                    problems.add(problem);
-                }
-            }
-        }
+        SignerConfig config = builder.build(problems);
         if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems.stream().map(p -> source + ": " + p).toList());
+            throw new InvalidConfigurationException(problems.messages().stream().map(p -> source + ": " + p)
+                    .toList());
         }
         return config;
     }
@@ -113,20 +102,5 @@ final class SettingsAssembler {
         return "unknown setting [" + shown + "]; "
                 + closest.map(c -> "did you mean [" + c + "]? ").orElse("")
                 + "known settings: " + knownNames;
-    }
-
-    /**
-     * True for a builder problem about a setting whose value was already rejected, such as "alg is required"
-     * after "alg [256] is a JSON number": it would only restate that mistake. Values in brackets are not
-     * names, so they do not count.
-     */
-    private static boolean restatesRejected(String problem, Set<String> rejected) {
-        String words = BRACKETED.matcher(problem).replaceAll("");
-        for (String name : rejected) {
-            if (Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])").matcher(words).find()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -56,7 +56,7 @@ class SignatureProviderSettingTest {
 
     private static TokenSigner load(String provider) throws Exception {
         SignerConfig config = config(provider);
-        return SigningKeys.load(config, jwks(), config.keySource());
+        return SigningKeys.load(config, jwks(), config.keySource().description());
     }
 
     private static String jwks() throws Exception {

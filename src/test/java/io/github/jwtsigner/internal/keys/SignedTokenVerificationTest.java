@@ -71,7 +71,7 @@ class SignedTokenVerificationTest {
         String jwkJson = jwk(resourceName, kid).toString();
         SignerConfig config = SignerConfig.builder().alg(alg).kid(kid).keysToSign("access_token")
                 .jwkLocalPath(resourceName).full(full).build();
-        TokenSigner signer = SigningKeys.load(config, TestJwks.resource(resourceName), config.keySource());
+        TokenSigner signer = SigningKeys.load(config, TestJwks.resource(resourceName), config.keySource().description());
 
         String token = signer.sign(PAYLOAD.getBytes(StandardCharsets.UTF_8));
 
@@ -93,7 +93,7 @@ class SignedTokenVerificationTest {
         String jwkJson = jwk(resourceName, kid).toString();
         SignerConfig config = SignerConfig.builder().alg(alg).kid(kid).keysToSign("access_token")
                 .jwkLocalPath(resourceName).build();
-        String[] parts = SigningKeys.load(config, TestJwks.resource(resourceName), config.keySource())
+        String[] parts = SigningKeys.load(config, TestJwks.resource(resourceName), config.keySource().description())
                 .sign(PAYLOAD.getBytes(StandardCharsets.UTF_8)).split("\\.");
         String otherClaims = TestJwks.base64url("{\"sub\":\"admin\"}".getBytes(StandardCharsets.UTF_8));
         String forged = parts[0] + "." + otherClaims + "." + parts[2];

@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.Problems;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CipherSuitesTest {
     @Test
     void resolvesKrakenDsNineDefaultsInOrder() {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<String> names = CipherSuites.resolve(List.of(49199, 49195, 49200, 49196, 52392, 52393, 4865, 4866, 4867),
-                "cipher_suites", problems);
-        assertEquals(List.of(), problems);
+                problems);
+        assertEquals(List.of(), problems.messages());
         assertEquals(List.of(
                 "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
@@ -57,36 +59,36 @@ class CipherSuitesTest {
 
     @Test
     void refusesKrakenDsDocumentationExampleOfRc4And3des() {
-        List<String> problems = new ArrayList<>();
-        List<String> names = CipherSuites.resolve(List.of(5, 10), "cipher_suites", problems);
+        Problems problems = new Problems();
+        List<String> names = CipherSuites.resolve(List.of(5, 10), problems);
         assertEquals(List.of(), names);
-        assertEquals(2, problems.size());
-        assertTrue(problems.get(0).startsWith("cipher_suites entry [5] (SSL_RSA_WITH_RC4_128_SHA) cannot be enabled"
+        assertEquals(2, problems.messages().size());
+        assertTrue(problems.messages().get(0).startsWith("cipher_suites entry [5] (SSL_RSA_WITH_RC4_128_SHA) cannot be enabled"
                 + " on this JVM: it is unsupported or disabled by jdk.tls.disabledAlgorithms; expected one of ["),
-                problems.get(0));
-        assertTrue(problems.get(1).startsWith("cipher_suites entry [10] (SSL_RSA_WITH_3DES_EDE_CBC_SHA)"),
-                problems.get(1));
-        assertTrue(problems.get(0).contains("49199"), problems.get(0));
+                problems.messages().get(0));
+        assertTrue(problems.messages().get(1).startsWith("cipher_suites entry [10] (SSL_RSA_WITH_3DES_EDE_CBC_SHA)"),
+                problems.messages().get(1));
+        assertTrue(problems.messages().get(0).contains("49199"), problems.messages().get(0));
     }
 
     @Test
     void refusesIdsItDoesNotKnowNamingThem() {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         List<Integer> ids = new ArrayList<>();
         ids.add(1234);
         ids.add(null);
-        CipherSuites.resolve(ids, "cipher_suites", problems);
-        assertEquals(2, problems.size());
-        assertTrue(problems.get(0).startsWith("cipher_suites entry [1234] is not a TLS cipher suite id this library"
-                + " knows; expected IANA ids such as ["), problems.get(0));
-        assertTrue(problems.get(1).startsWith("cipher_suites entry [null]"), problems.get(1));
+        CipherSuites.resolve(ids, problems);
+        assertEquals(2, problems.messages().size());
+        assertTrue(problems.messages().get(0).startsWith("cipher_suites entry [1234] is not a TLS cipher suite id this library"
+                + " knows; expected IANA ids such as ["), problems.messages().get(0));
+        assertTrue(problems.messages().get(1).startsWith("cipher_suites entry [null]"), problems.messages().get(1));
     }
 
     @Test
     void listsEachSuiteOnce() {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         assertEquals(List.of("TLS_AES_128_GCM_SHA256"),
-                CipherSuites.resolve(List.of(4865, 4865), "cipher_suites", problems));
-        assertEquals(List.of(), problems);
+                CipherSuites.resolve(List.of(4865, 4865), problems));
+        assertEquals(List.of(), problems.messages());
     }
 }

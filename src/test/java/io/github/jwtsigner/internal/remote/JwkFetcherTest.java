@@ -93,16 +93,16 @@ class JwkFetcherTest {
         }
     }
 
-    private static RemoteJwkSettings.Builder settings(String url) {
-        return RemoteJwkSettings.builder().url(url).localCaPath(trustedCaPem.toString())
+    private static JwkUrlSettings settings(String url) {
+        return JwkUrlSettings.url(url).localCaPath(trustedCaPem.toString())
                 .connectTimeout(Duration.ofSeconds(2)).readTimeout(Duration.ofSeconds(2));
     }
 
-    private static String fetch(RemoteJwkSettings.Builder settings) {
-        return new JwkFetcher(settings.build()).fetch();
+    private static String fetch(JwkUrlSettings settings) {
+        return settings.fetcher().fetch();
     }
 
-    private static KeyFetchException fetchFails(RemoteJwkSettings.Builder settings, Reason reason) {
+    private static KeyFetchException fetchFails(JwkUrlSettings settings, Reason reason) {
         KeyFetchException e = assertThrows(KeyFetchException.class, () -> fetch(settings));
         assertEquals(reason, e.reason(), e.getMessage());
         assertFalse(e.getMessage().contains(JwkTestServer.BODY_MARKER), e.getMessage());
@@ -285,7 +285,7 @@ class JwkFetcherTest {
     @Test
     void refusesPlainHttpWithoutDisabledSecurity() {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> settings(plain.url("/jwks.json")).build());
+                () -> settings(plain.url("/jwks.json")).fetcher());
         assertTrue(e.getMessage().contains("is plain http"), e.getMessage());
     }
 
@@ -406,8 +406,8 @@ class JwkFetcherTest {
 
     @Test
     void oneFetcherServesManyThreadsAtOnce() throws Exception {
-        JwkFetcher fetcher = new JwkFetcher(settings(trusted.url("/jwks.json"))
-                .fingerprints(List.of(PublicKeyPins.pinOf(trustedCa.certificate))).build());
+        JwkFetcher fetcher = settings(trusted.url("/jwks.json"))
+                .fingerprints(List.of(PublicKeyPins.pinOf(trustedCa.certificate))).fetcher();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -509,19 +509,17 @@ class JwkFetcherTest {
 
     @Test
     void missingLocalCaFileIsAConfigurationError() {
-        RemoteJwkSettings s = settings(trusted.url("/jwks.json")).localCaPath(dir.resolve("nope.pem").toString())
-                .build();
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> new JwkFetcher(s));
+        JwkUrlSettings s = settings(trusted.url("/jwks.json")).localCaPath(dir.resolve("nope.pem").toString());
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, s::fetcher);
         assertTrue(e.getMessage().contains("jwk_local_ca [" + dir.resolve("nope.pem") + "] cannot be read"),
                 e.getMessage());
     }
 
     @Test
     void doesNotReadLocalCaFileForPlainHttp() {
-        RemoteJwkSettings s = settings(plain.url("/jwks.json")).disableJwkSecurity(true)
-                .localCaPath(dir.resolve("nope.pem").toString()).build();
-        assertEquals(JwkTestServer.JWKS, new JwkFetcher(s).fetch());
+        JwkUrlSettings s = settings(plain.url("/jwks.json")).disableJwkSecurity(true)
+                .localCaPath(dir.resolve("nope.pem").toString());
+        assertEquals(JwkTestServer.JWKS, s.fetcher().fetch());
     }
 
     @Test

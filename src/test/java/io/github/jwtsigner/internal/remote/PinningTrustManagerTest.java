@@ -32,7 +32,7 @@ class PinningTrustManagerTest {
         for (X509Certificate c : pinned) {
             encoded.add(PublicKeyPins.pinOf(c));
         }
-        return PublicKeyPins.parse(encoded, "jwk_fingerprints", new ArrayList<>());
+        return PublicKeyPins.parse(encoded);
     }
 
     @Test

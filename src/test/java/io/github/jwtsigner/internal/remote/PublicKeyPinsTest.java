@@ -1,7 +1,10 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.InvalidConfigurationException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.MessageDigest;
@@ -32,10 +35,7 @@ class PublicKeyPinsTest {
     }
 
     private static PublicKeyPins parse(String... pins) {
-        List<String> problems = new ArrayList<>();
-        PublicKeyPins parsed = PublicKeyPins.parse(List.of(pins), "jwk_fingerprints", problems);
-        assertEquals(List.of(), problems);
-        return parsed;
+        return PublicKeyPins.parse(List.of(pins));
     }
 
     @Test
@@ -69,9 +69,10 @@ class PublicKeyPinsTest {
     @ValueSource(strings = {"", "S3Jha2VuRCBpcyB0aGUgYmVzdCBnYXRld2F5LCBhbmQgeW91IGtub3cgaXQ==", "not base64 at all!",
         "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="})
     void refusesAnythingButASha256Digest(String pin) {
-        List<String> problems = new ArrayList<>();
-        PublicKeyPins parsed = PublicKeyPins.parse(List.of(pin), "jwk_fingerprints", problems);
-        assertTrue(parsed.isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> PublicKeyPins.parse(List.of(pin)));
+        List<String> problems = assertThrows(InvalidConfigurationException.class,
+                () -> JwkUrlSettings.url("https://keys.example.com/jwks.json").fingerprints(List.of(pin)).build())
+                .problems();
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("jwk_fingerprints entry [" + pin + "] is not a base64url SHA-256"
                 + " digest; expected 44 characters"), problems.get(0));

@@ -18,15 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsPolicyTest {
     private static final String SUITE = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
 
-    private static RemoteJwkSettings withCa(Path ca) {
-        return RemoteJwkSettings.builder().url("https://keys.example.com/jwks.json").localCaPath(ca.toString()).build();
+    private static TlsPolicy withCa(Path ca) {
+        return TlsPolicy.create(JwkUrlSettings.url("https://keys.example.com/jwks.json").localCaPath(ca.toString())
+                .build(), null, PublicKeyPins.parse(List.of()), List.of(SUITE));
     }
 
     @Test
     void refusesLocalCaFileWithoutCertificate(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("empty.pem"), "nothing here\n");
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> TlsPolicy.create(withCa(file)));
+                () -> withCa(file));
         assertEquals(List.of("jwk_local_ca [" + file + "] holds no certificate; expected at least one"
                 + " -----BEGIN CERTIFICATE----- block"), e.problems());
     }
@@ -36,7 +37,7 @@ class TlsPolicyTest {
         Path file = Files.writeString(dir.resolve("broken.pem"),
                 "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> TlsPolicy.create(withCa(file)));
+                () -> withCa(file));
         assertTrue(e.problems().get(0).startsWith("jwk_local_ca [" + file + "] holds an invalid certificate"),
                 e.getMessage());
     }
@@ -45,7 +46,7 @@ class TlsPolicyTest {
     void refusesLocalCaFileOverTheLimit(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("huge.pem"), "#".repeat(1_048_577));
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> TlsPolicy.create(withCa(file)));
+                () -> withCa(file));
         assertEquals(List.of("jwk_local_ca [" + file + "] is too large: file [" + file + "] holds [1048577] bytes;"
                 + " expected a key file of at most [1048576] bytes"), e.problems());
     }

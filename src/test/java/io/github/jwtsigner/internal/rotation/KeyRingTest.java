@@ -325,7 +325,7 @@ class KeyRingTest {
         AtomicInteger reloads = new AtomicInteger();
         TokenSigner first = signer("first");
         TokenSigner second = signer("second");
-        KeySource source = new KeySource() {
+        KeyLoader source = new KeyLoader() {
             @Override
             public String description() {
                 return "test source";

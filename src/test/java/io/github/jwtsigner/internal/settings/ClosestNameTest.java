@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Setting;
+
 import io.github.jwtsigner.SignerConfig;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +13,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ClosestNameTest {
-    private static final List<String> KNOWN = SignerConfig.SETTING_NAMES;
+    private static final List<String> KNOWN = Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS);
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
     @CsvSource({

@@ -1,5 +1,11 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.KeySource;
+
+import io.github.jwtsigner.testing.ConfigView;
+
+import io.github.jwtsigner.Setting;
+
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningAlgorithm;
@@ -70,13 +76,13 @@ class InitParamsReaderTest {
                 () -> assertEquals(SigningAlgorithm.ES256, config.alg()),
                 () -> assertEquals("ec-2024", config.kid()),
                 () -> assertEquals("[access_token, /data/refresh_token]", config.keysToSign().toString()),
-                () -> assertEquals(Optional.of("https://keys.example.com/jwk.json"), config.jwkUrl()),
-                () -> assertEquals(Optional.empty(), config.jwkLocalPath()),
-                () -> assertTrue(config.disableJwkSecurity()),
+                () -> assertEquals(Optional.of("https://keys.example.com/jwk.json"), ConfigView.jwkUrl(config)),
+                () -> assertEquals(Optional.empty(), ConfigView.jwkLocalPath(config)),
+                () -> assertTrue(ConfigView.disableJwkSecurity(config)),
                 () -> assertTrue(config.full()),
-                () -> assertEquals(List.of(FP1, FP2), config.jwkFingerprints()),
-                () -> assertEquals(List.of(49199, 4865), config.cipherSuites()),
-                () -> assertEquals(Optional.of("/etc/ssl/ca.pem"), config.jwkLocalCa()),
+                () -> assertEquals(List.of(FP1, FP2), ConfigView.jwkFingerprints(config)),
+                () -> assertEquals(List.of(49199, 4865), ConfigView.cipherSuites(config)),
+                () -> assertEquals(Optional.of("/etc/ssl/ca.pem"), ConfigView.jwkLocalCa(config)),
                 () -> assertEquals("at+jwt", config.typ()),
                 () -> assertEquals(Optional.of("30s"), config.leeway()),
                 () -> assertEquals(65536, config.maxBodyBytes()));
@@ -87,14 +93,14 @@ class InitParamsReaderTest {
         SignerConfig config = InitParamsReader.read(minimal(), SOURCE);
 
         assertAll(
-                () -> assertEquals(Optional.of("WEB-INF/jwk.json"), config.jwkLocalPath()),
-                () -> assertFalse(config.disableJwkSecurity()),
+                () -> assertEquals(Optional.of("WEB-INF/jwk.json"), ConfigView.jwkLocalPath(config)),
+                () -> assertFalse(ConfigView.disableJwkSecurity(config)),
                 () -> assertFalse(config.full()),
-                () -> assertEquals(List.of(), config.jwkFingerprints()),
-                () -> assertEquals(SignerConfig.DEFAULT_CIPHER_SUITES, config.cipherSuites()),
-                () -> assertEquals(SignerConfig.DEFAULT_TYP, config.typ()),
+                () -> assertEquals(List.of(), ConfigView.jwkFingerprints(config)),
+                () -> assertEquals(Setting.CIPHER_SUITES.defaultValue(), ConfigView.cipherSuites(config)),
+                () -> assertEquals(Setting.TYP.defaultValue(), config.typ()),
                 () -> assertEquals(Optional.empty(), config.leeway()),
-                () -> assertEquals(SignerConfig.DEFAULT_MAX_BODY_BYTES, config.maxBodyBytes()));
+                () -> assertEquals(Setting.MAX_BODY_BYTES.defaultValue(), config.maxBodyBytes()));
     }
 
     static Stream<Arguments> keysToSignForms() {
@@ -128,7 +134,7 @@ class InitParamsReaderTest {
     void readsCipherSuitesInEitherListForm(String form, String value) {
         SignerConfig config = InitParamsReader.read(minimalWith("cipher_suites", value), SOURCE);
 
-        assertEquals(List.of(49199, 49195, 4865), config.cipherSuites());
+        assertEquals(List.of(49199, 49195, 4865), ConfigView.cipherSuites(config));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,7 +142,7 @@ class InitParamsReaderTest {
     void readsFingerprintsInEitherListForm(String form, String value) {
         SignerConfig config = InitParamsReader.read(minimalWith("jwk_fingerprints", value), SOURCE);
 
-        assertEquals(List.of(FP1, FP2), config.jwkFingerprints());
+        assertEquals(List.of(FP1, FP2), ConfigView.jwkFingerprints(config));
     }
 
     static Stream<Arguments> fingerprintForms() {
@@ -155,7 +161,7 @@ class InitParamsReaderTest {
         SignerConfig config = InitParamsReader.read(params, SOURCE);
 
         assertEquals(expected, config.full());
-        assertEquals(expected, config.disableJwkSecurity());
+        assertEquals(expected, ConfigView.disableJwkSecurity(config));
     }
 
     @Test
@@ -173,7 +179,7 @@ class InitParamsReaderTest {
                 () -> assertEquals(SigningAlgorithm.HS512, config.alg()),
                 () -> assertEquals("sim2", config.kid()),
                 () -> assertEquals("[access_token]", config.keysToSign().toString()),
-                () -> assertEquals(Optional.of("WEB-INF/jwk.json"), config.jwkLocalPath()),
+                () -> assertEquals(Optional.of("WEB-INF/jwk.json"), ConfigView.jwkLocalPath(config)),
                 () -> assertEquals(2048, config.maxBodyBytes()));
     }
 
@@ -256,8 +262,8 @@ class InitParamsReaderTest {
     void readsAnEmptyListValueAsAnEmptyList() {
         assertEquals(List.of(SOURCE + ": keys_to_sign is required; expected at least one member name, such as"
                 + " [access_token]"), problems(minimalWith("keys_to_sign", "  ")));
-        assertEquals(List.of(), InitParamsReader.read(minimalWith("jwk_fingerprints", ""), SOURCE)
-                .jwkFingerprints());
+        assertEquals(List.of(), ConfigView.jwkFingerprints(InitParamsReader.read(minimalWith("jwk_fingerprints", ""),
+                SOURCE)));
     }
 
     @Test
@@ -284,14 +290,14 @@ class InitParamsReaderTest {
 
         assertEquals(List.of(
                 SOURCE + ": unknown setting [keys_to_sing]; did you mean [keys_to_sign]? known settings: "
-                        + SignerConfig.SETTING_NAMES,
+                        + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS),
                 SOURCE + ": keys_to_sign is required; expected at least one member name, such as [access_token]"),
                 problems(params));
     }
 
     @Test
     void namesAnUnknownSettingWithoutASuggestionWhenNothingIsClose() {
-        assertEquals(List.of(SOURCE + ": unknown setting [colour]; known settings: " + SignerConfig.SETTING_NAMES),
+        assertEquals(List.of(SOURCE + ": unknown setting [colour]; known settings: " + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS)),
                 problems(minimalWith("colour", "blue")));
     }
 
@@ -310,14 +316,14 @@ class InitParamsReaderTest {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> InitParamsReader.read(minimalWith("endpont", "/token"), List.of("config", "endpoint"), SOURCE));
 
-        String known = SignerConfig.SETTING_NAMES.toString().replace("]", ", config, endpoint]");
+        String known = Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS).toString().replace("]", ", config, endpoint]");
         assertEquals(List.of(SOURCE + ": unknown setting [endpont]; did you mean [endpoint]? known settings: "
                 + known), e.problems());
     }
 
     @Test
     void rejectsTheFilterOwnNamesWhenNotAllowed() {
-        assertEquals(List.of(SOURCE + ": unknown setting [config]; known settings: " + SignerConfig.SETTING_NAMES),
+        assertEquals(List.of(SOURCE + ": unknown setting [config]; known settings: " + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS)),
                 problems(minimalWith("config", "WEB-INF/krakend.json")));
     }
 
@@ -335,7 +341,7 @@ class InitParamsReaderTest {
                 () -> InitParamsReader.read(params, SOURCE));
 
         assertEquals(List.of(
-                SOURCE + ": unknown setting [kdi]; did you mean [kid]? known settings: " + SignerConfig.SETTING_NAMES,
+                SOURCE + ": unknown setting [kdi]; did you mean [kid]? known settings: " + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS),
                 SOURCE + ": full [maybe] is not a boolean; expected true or false",
                 SOURCE + ": max_body_bytes [lots] is not a whole number; expected a whole number of bytes up to"
                         + " 2147483647, such as [1048576]",
@@ -387,24 +393,24 @@ class InitParamsReaderTest {
         SignerConfig config = InitParamsReader.read(params, SOURCE);
 
         assertAll(
-                () -> assertEquals(SignerConfig.KeySourceType.KEYSTORE_PATH, config.keySourceType()),
-                () -> assertEquals(Optional.of("/etc/keys/signing.jks"), config.keystorePath()),
-                () -> assertEquals(Optional.of("JKS"), config.keystoreType()),
-                () -> assertEquals(Optional.of("store-pass"), config.keystorePassword()),
-                () -> assertEquals(Optional.of("signing"), config.keystoreAlias()),
-                () -> assertEquals(Optional.of("key-pass"), config.keyPassword()),
-                () -> assertEquals(60, config.cacheDuration()),
-                () -> assertEquals(java.time.Duration.ofMillis(750), config.jwkConnectTimeout()),
-                () -> assertEquals(java.time.Duration.ofSeconds(90), config.jwkReadTimeout()),
-                () -> assertEquals(4096, config.jwkMaxBytes()),
-                () -> assertEquals(java.time.Duration.ZERO, config.jwkLocalCheckInterval()));
+                () -> assertEquals(KeySource.KeyStoreEntry.class, ConfigView.keySourceType(config)),
+                () -> assertEquals(Optional.of("/etc/keys/signing.jks"), ConfigView.keystorePath(config)),
+                () -> assertEquals(Optional.of("JKS"), ConfigView.keystoreType(config)),
+                () -> assertEquals(Optional.of("store-pass"), ConfigView.keystorePassword(config)),
+                () -> assertEquals(Optional.of("signing"), ConfigView.keystoreAlias(config)),
+                () -> assertEquals(Optional.of("key-pass"), ConfigView.keyPassword(config)),
+                () -> assertEquals(60, ConfigView.cacheDuration(config)),
+                () -> assertEquals(java.time.Duration.ofMillis(750), ConfigView.jwkConnectTimeout(config)),
+                () -> assertEquals(java.time.Duration.ofSeconds(90), ConfigView.jwkReadTimeout(config)),
+                () -> assertEquals(4096, ConfigView.jwkMaxBytes(config)),
+                () -> assertEquals(java.time.Duration.ZERO, ConfigView.jwkLocalCheckInterval(config)));
     }
 
     @Test
     void readsTheFetchDeadlineOrLeavesItAtItsDefault() {
         assertEquals(java.time.Duration.ofSeconds(45),
-                InitParamsReader.read(minimalWith("jwk_fetch_timeout", "45s"), SOURCE).jwkFetchTimeout());
-        assertEquals(java.time.Duration.ofSeconds(30), InitParamsReader.read(minimal(), SOURCE).jwkFetchTimeout());
+                ConfigView.jwkFetchTimeout(InitParamsReader.read(minimalWith("jwk_fetch_timeout", "45s"), SOURCE)));
+        assertEquals(java.time.Duration.ofSeconds(30), ConfigView.jwkFetchTimeout(InitParamsReader.read(minimal(), SOURCE)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -436,10 +442,10 @@ class InitParamsReaderTest {
 
         assertAll(
                 () -> assertEquals("[access_token, refresh_token]", config.keysToSign().toString()),
-                () -> assertEquals(Optional.of("/etc/keys/signing.p12"), config.keystorePath()),
-                () -> assertEquals(Optional.of("PKCS12"), config.keystoreType()),
-                () -> assertEquals(Optional.of("pkcs12-pass"), config.keystorePassword()),
-                () -> assertEquals(60, config.cacheDuration()));
+                () -> assertEquals(Optional.of("/etc/keys/signing.p12"), ConfigView.keystorePath(config)),
+                () -> assertEquals(Optional.of("PKCS12"), ConfigView.keystoreType(config)),
+                () -> assertEquals(Optional.of("pkcs12-pass"), ConfigView.keystorePassword(config)),
+                () -> assertEquals(60, ConfigView.cacheDuration(config)));
     }
 
     @Test
@@ -472,7 +478,7 @@ class InitParamsReaderTest {
 
         SignerConfig config = InitParamsReader.read(params, Set.of(), SOURCE, spaced);
 
-        assertEquals(Optional.of(" with spaces "), config.keystorePassword());
+        assertEquals(Optional.of(" with spaces "), ConfigView.keystorePassword(config));
     }
 
     @Test

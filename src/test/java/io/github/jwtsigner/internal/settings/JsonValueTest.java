@@ -1,5 +1,9 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Setting;
+
+import io.github.jwtsigner.Problems;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
@@ -34,7 +38,7 @@ class JsonValueTest {
 
     @Test
     void cutsALongValueShortInMessages() {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         JsonArray big = new JsonArray();
         for (int i = 0; i < 50; i++) {
             big.add("item" + i);
@@ -42,20 +46,20 @@ class JsonValueTest {
 
         assertNull(new JsonValue(big).text(Setting.KID, problems));
         assertEquals(List.of("kid [" + big.toString().substring(0, 60) + "...] is a JSON array; expected a JSON string"),
-                problems);
+                problems.messages());
     }
 
     @Test
     void readsAnEmptyArrayAsAnEmptyList() {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
 
         assertEquals(List.of(), new JsonValue(new JsonArray()).textList(Setting.JWK_FINGERPRINTS, problems));
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), problems.messages());
     }
 
     @Test
     void reportsEveryBadItemOfAnArray() {
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
         JsonArray suites = new JsonArray();
         suites.add("49199");
         suites.add(4865);
@@ -66,6 +70,6 @@ class JsonValueTest {
                 "cipher_suites item 1 [49199] is a JSON string; expected a JSON number: an IANA cipher suite id"
                         + " from 0 to 65535, such as [49199]",
                 "cipher_suites item 3 [true] is a JSON boolean; expected a JSON number: an IANA cipher suite id"
-                        + " from 0 to 65535, such as [49199]"), problems);
+                        + " from 0 to 65535, such as [49199]"), problems.messages());
     }
 }

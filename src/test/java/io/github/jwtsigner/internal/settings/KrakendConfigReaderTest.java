@@ -1,5 +1,11 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.KeySource;
+
+import io.github.jwtsigner.testing.ConfigView;
+
+import io.github.jwtsigner.Setting;
+
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningAlgorithm;
@@ -77,12 +83,12 @@ class KrakendConfigReaderTest {
                 () -> assertEquals(SigningAlgorithm.PS384, config.alg()),
                 () -> assertEquals("rsa-2024", config.kid()),
                 () -> assertEquals("[access_token, /data/refresh_token]", config.keysToSign().toString()),
-                () -> assertEquals(Optional.of("https://keys.example.com/jwk.json"), config.jwkUrl()),
-                () -> assertTrue(config.disableJwkSecurity()),
+                () -> assertEquals(Optional.of("https://keys.example.com/jwk.json"), ConfigView.jwkUrl(config)),
+                () -> assertTrue(ConfigView.disableJwkSecurity(config)),
                 () -> assertTrue(config.full()),
-                () -> assertEquals(List.of(FP1, FP2), config.jwkFingerprints()),
-                () -> assertEquals(List.of(49199, 52392, 4866), config.cipherSuites()),
-                () -> assertEquals(Optional.of("/etc/ssl/ca.pem"), config.jwkLocalCa()),
+                () -> assertEquals(List.of(FP1, FP2), ConfigView.jwkFingerprints(config)),
+                () -> assertEquals(List.of(49199, 52392, 4866), ConfigView.cipherSuites(config)),
+                () -> assertEquals(Optional.of("/etc/ssl/ca.pem"), ConfigView.jwkLocalCa(config)),
                 () -> assertEquals("at+jwt", config.typ()),
                 () -> assertEquals(Optional.of("1m"), config.leeway()),
                 () -> assertEquals(4096, config.maxBodyBytes()));
@@ -94,11 +100,11 @@ class KrakendConfigReaderTest {
 
         assertAll(
                 () -> assertEquals(SigningAlgorithm.HS256, config.alg()),
-                () -> assertEquals(Optional.of("WEB-INF/jwk.json"), config.jwkLocalPath()),
+                () -> assertEquals(Optional.of("WEB-INF/jwk.json"), ConfigView.jwkLocalPath(config)),
                 () -> assertFalse(config.full()),
-                () -> assertEquals(SignerConfig.DEFAULT_CIPHER_SUITES, config.cipherSuites()),
-                () -> assertEquals(SignerConfig.DEFAULT_TYP, config.typ()),
-                () -> assertEquals(SignerConfig.DEFAULT_MAX_BODY_BYTES, config.maxBodyBytes()));
+                () -> assertEquals(Setting.CIPHER_SUITES.defaultValue(), ConfigView.cipherSuites(config)),
+                () -> assertEquals(Setting.TYP.defaultValue(), config.typ()),
+                () -> assertEquals(Setting.MAX_BODY_BYTES.defaultValue(), config.maxBodyBytes()));
     }
 
     @Test
@@ -106,9 +112,9 @@ class KrakendConfigReaderTest {
         SignerConfig config = KrakendConfigReader.read(signerWith("\"typ\": null, \"cipher_suites\": null,"
                 + " \"jwk_url\": null, \"cypher_key\": null"), null, SOURCE);
 
-        assertEquals(SignerConfig.DEFAULT_TYP, config.typ());
-        assertEquals(SignerConfig.DEFAULT_CIPHER_SUITES, config.cipherSuites());
-        assertEquals(Optional.empty(), config.jwkUrl());
+        assertEquals(Setting.TYP.defaultValue(), config.typ());
+        assertEquals(Setting.CIPHER_SUITES.defaultValue(), ConfigView.cipherSuites(config));
+        assertEquals(Optional.empty(), ConfigView.jwkUrl(config));
     }
 
     @Test
@@ -147,13 +153,13 @@ class KrakendConfigReaderTest {
         assertAll(
                 () -> assertEquals(SigningAlgorithm.HS256, config.alg()),
                 () -> assertEquals("sim2", config.kid()),
-                () -> assertEquals(Optional.of("http://your-backend/jwk/symmetric.json"), config.jwkUrl()),
+                () -> assertEquals(Optional.of("http://your-backend/jwk/symmetric.json"), ConfigView.jwkUrl(config)),
                 () -> assertEquals("[access_token, refresh_token]", config.keysToSign().toString()),
                 // Ids the TLS layer will not know; here they are only whole numbers in range.
-                () -> assertEquals(List.of(5, 10), config.cipherSuites()),
-                () -> assertEquals(List.of(FP1), config.jwkFingerprints()),
+                () -> assertEquals(List.of(5, 10), ConfigView.cipherSuites(config)),
+                () -> assertEquals(List.of(FP1), ConfigView.jwkFingerprints(config)),
                 () -> assertFalse(config.full()),
-                () -> assertFalse(config.disableJwkSecurity()));
+                () -> assertFalse(ConfigView.disableJwkSecurity(config)));
     }
 
     @Test
@@ -162,8 +168,8 @@ class KrakendConfigReaderTest {
 
         assertAll(
                 () -> assertEquals("sim2", config.kid()),
-                () -> assertEquals(Optional.of("jwk_private_key.json"), config.jwkLocalPath()),
-                () -> assertTrue(config.disableJwkSecurity()),
+                () -> assertEquals(Optional.of("jwk_private_key.json"), ConfigView.jwkLocalPath(config)),
+                () -> assertTrue(ConfigView.disableJwkSecurity(config)),
                 () -> assertEquals("[access_token, refresh_token]", config.keysToSign().toString()));
     }
 
@@ -209,13 +215,13 @@ class KrakendConfigReaderTest {
         assertAll(
                 () -> assertEquals(SigningAlgorithm.RS256, token.alg()),
                 () -> assertEquals("2024-11-login", token.kid()),
-                () -> assertEquals(Optional.of("https://keys.internal.example.com/jwk/private.json"), token.jwkUrl()),
-                () -> assertEquals(Optional.of("/etc/ssl/internal-ca.pem"), token.jwkLocalCa()),
-                () -> assertEquals(List.of(FP1, FP2), token.jwkFingerprints()),
-                () -> assertEquals(List.of(49199, 49195, 4865), token.cipherSuites()),
+                () -> assertEquals(Optional.of("https://keys.internal.example.com/jwk/private.json"), ConfigView.jwkUrl(token)),
+                () -> assertEquals(Optional.of("/etc/ssl/internal-ca.pem"), ConfigView.jwkLocalCa(token)),
+                () -> assertEquals(List.of(FP1, FP2), ConfigView.jwkFingerprints(token)),
+                () -> assertEquals(List.of(49199, 49195, 4865), ConfigView.cipherSuites(token)),
                 () -> assertEquals(SigningAlgorithm.HS256, refresh.alg()),
                 () -> assertEquals("[/data/access_token]", refresh.keysToSign().toString()),
-                () -> assertEquals(Optional.of("WEB-INF/jwk/symmetric.json"), refresh.jwkLocalPath()),
+                () -> assertEquals(Optional.of("WEB-INF/jwk/symmetric.json"), ConfigView.jwkLocalPath(refresh)),
                 () -> assertTrue(refresh.full()));
     }
 
@@ -414,7 +420,7 @@ class KrakendConfigReaderTest {
 
         assertEquals(List.of(
                 SOURCE + ": unknown setting [keysToSign]; did you mean [keys_to_sign]? known settings: "
-                        + SignerConfig.SETTING_NAMES,
+                        + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS),
                 SOURCE + ": keys_to_sign is required; expected at least one member name, such as [access_token]"),
                 problems(json, null));
     }
@@ -425,7 +431,7 @@ class KrakendConfigReaderTest {
                 "\"kid\": \"sim2\", \"cache\": true,");
 
         assertEquals(List.of(SOURCE + ", endpoint [/login]: unknown setting [cache]; known settings: "
-                + SignerConfig.SETTING_NAMES), problems(json, null));
+                + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS)), problems(json, null));
     }
 
     @Test
@@ -447,7 +453,7 @@ class KrakendConfigReaderTest {
                 () -> KrakendConfigReader.read(json, null, SOURCE));
 
         assertEquals(List.of(
-                SOURCE + ": unknown setting [tpy]; did you mean [typ]? known settings: " + SignerConfig.SETTING_NAMES,
+                SOURCE + ": unknown setting [tpy]; did you mean [typ]? known settings: " + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS),
                 SOURCE + ": full [yes] is a JSON string; expected a JSON boolean (true or false)",
                 SOURCE + ": cipher_suites item 2 [4865] is a JSON string; expected a JSON number: an IANA cipher"
                         + " suite id from 0 to 65535, such as [49199]",
@@ -506,19 +512,19 @@ class KrakendConfigReaderTest {
 
         assertAll(
                 () -> assertEquals(null, config.kid()),
-                () -> assertEquals(SignerConfig.KeySourceType.JWK_URL, config.keySourceType()),
-                () -> assertEquals(300, config.cacheDuration()),
-                () -> assertEquals(java.time.Duration.ofSeconds(2), config.jwkConnectTimeout()),
-                () -> assertEquals(java.time.Duration.ofMillis(2500), config.jwkReadTimeout()),
-                () -> assertEquals(65536, config.jwkMaxBytes()));
+                () -> assertEquals(KeySource.JwkUrl.class, ConfigView.keySourceType(config)),
+                () -> assertEquals(300, ConfigView.cacheDuration(config)),
+                () -> assertEquals(java.time.Duration.ofSeconds(2), ConfigView.jwkConnectTimeout(config)),
+                () -> assertEquals(java.time.Duration.ofMillis(2500), ConfigView.jwkReadTimeout(config)),
+                () -> assertEquals(65536, ConfigView.jwkMaxBytes(config)));
     }
 
     @Test
     void readsTheFetchDeadlineAsAGoString() {
         SignerConfig given = KrakendConfigReader.read(signerWith("\"jwk_fetch_timeout\": \"1.5s\""), null, SOURCE);
         SignerConfig unset = KrakendConfigReader.read(signerWith("\"jwk_fetch_timeout\": null"), null, SOURCE);
-        assertEquals(java.time.Duration.ofMillis(1500), given.jwkFetchTimeout());
-        assertEquals(java.time.Duration.ofSeconds(30), unset.jwkFetchTimeout());
+        assertEquals(java.time.Duration.ofMillis(1500), ConfigView.jwkFetchTimeout(given));
+        assertEquals(java.time.Duration.ofSeconds(30), ConfigView.jwkFetchTimeout(unset));
     }
 
     @Test
@@ -555,8 +561,8 @@ class KrakendConfigReaderTest {
         assertAll(
                 () -> assertEquals("ec-1", config.kid()),
                 () -> assertEquals("[access_token, id_token]", config.keysToSign().toString()),
-                () -> assertEquals(Optional.of("/etc/keys/signing.pem"), config.pemLocalPath()),
-                () -> assertEquals(120, config.cacheDuration()),
+                () -> assertEquals(Optional.of("/etc/keys/signing.pem"), ConfigView.pemLocalPath(config)),
+                () -> assertEquals(120, ConfigView.cacheDuration(config)),
                 () -> assertTrue(config.full()));
     }
 

@@ -1,5 +1,9 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Setting;
+
+import io.github.jwtsigner.Problems;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +23,7 @@ class PlaceholdersTest {
             Map.of("KEYS_DIR", "/etc/keys", "KS_PASS", " s3cr3t ", "DOLLAR", "${env:KEYS_DIR}", "EMPTY", "")::get,
             Map.of("keys.alias", "signing", "app.home", "/opt/app")::get);
 
-    private final List<String> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
 
     private String expand(Setting setting, String text) {
         return PLACEHOLDERS.expand(text, setting, setting.settingName(), problems);
@@ -39,7 +43,7 @@ class PlaceholdersTest {
     })
     void expandsEnvironmentVariablesAndSystemProperties(String text, String expected) {
         assertEquals(expected, expand(Setting.JWK_LOCAL_PATH, text));
-        assertEquals(List.of(), problems);
+        assertEquals(List.of(), problems.messages());
     }
 
     @Test
@@ -52,21 +56,21 @@ class PlaceholdersTest {
     void namesAnUnsetEnvironmentVariableAndTheSetting() {
         assertNull(expand(Setting.KEYSTORE_PASSWORD, "${env:MISSING_PASSWORD}"));
         assertEquals(List.of("keystore_password refers to environment variable [MISSING_PASSWORD], which is not"
-                + " set; expected it to be set in the server's environment"), problems);
+                + " set; expected it to be set in the server's environment"), problems.messages());
     }
 
     @Test
     void namesAnUnsetSystemProperty() {
         assertNull(expand(Setting.JWK_URL, "https://${sys:keys.host}/jwks.json"));
         assertEquals(List.of("jwk_url refers to system property [keys.host], which is not set; expected it to be"
-                + " set with -Dkeys.host=... on the server's command line"), problems);
+                + " set with -Dkeys.host=... on the server's command line"), problems.messages());
     }
 
     @Test
     void refusesAPlaceholderWithoutClosingBrace() {
         assertNull(expand(Setting.JWK_LOCAL_PATH, "${env:KEYS_DIR/jwk.json"));
         assertEquals(List.of("jwk_local_path [${env:KEYS_DIR/jwk.json] has a placeholder without its closing brace;"
-                + " expected ${env:NAME} or ${sys:name} (or $${ for a literal ${)"), problems);
+                + " expected ${env:NAME} or ${sys:name} (or $${ for a literal ${)"), problems.messages());
     }
 
     @Test
@@ -77,7 +81,7 @@ class PlaceholdersTest {
                 "jwk_local_path has a placeholder [${KEYS_DIR}] that names no variable; expected ${env:NAME} or"
                         + " ${sys:name} (or $${ for a literal ${)",
                 "jwk_local_path has a placeholder [${env:}] that names no variable; expected ${env:NAME} or"
-                        + " ${sys:name} (or $${ for a literal ${)"), problems);
+                        + " ${sys:name} (or $${ for a literal ${)"), problems.messages());
     }
 
     @Test
@@ -85,12 +89,12 @@ class PlaceholdersTest {
         assertNull(expand(Setting.KEYSTORE_PASSWORD, "pa${ss"));
         assertNull(expand(Setting.KEY_PASSWORD, "pa${ss}word"));
         assertAll(
-                () -> assertEquals(2, problems.size()),
-                () -> assertTrue(problems.stream().noneMatch(p -> p.contains("${ss")), problems::toString),
+                () -> assertEquals(2, problems.messages().size()),
+                () -> assertTrue(problems.messages().stream().noneMatch(p -> p.contains("${ss")), problems::toString),
                 () -> assertEquals("keystore_password has a placeholder without its closing brace; expected"
-                        + " ${env:NAME} or ${sys:name} (or $${ for a literal ${)", problems.get(0)),
+                        + " ${env:NAME} or ${sys:name} (or $${ for a literal ${)", problems.messages().get(0)),
                 () -> assertEquals("key_password has a placeholder that names no variable; expected ${env:NAME} or"
-                        + " ${sys:name} (or $${ for a literal ${)", problems.get(1)));
+                        + " ${sys:name} (or $${ for a literal ${)", problems.messages().get(1)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.settings;
 
+import io.github.jwtsigner.Setting;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonPrimitive;
@@ -47,7 +49,7 @@ class SettingsAssemblerTest {
 
         SignerConfig config = new SettingsAssembler(SOURCE, Set.of("config")).assemble(values);
 
-        assertEquals(SignerConfig.DEFAULT_TYP, config.typ());
+        assertEquals(Setting.TYP.defaultValue(), config.typ());
     }
 
     @Test
@@ -61,7 +63,7 @@ class SettingsAssemblerTest {
 
         assertEquals(List.of(
                 SOURCE + ": found by the reader",
-                SOURCE + ": unknown setting [fulll]; did you mean [full]? known settings: " + SignerConfig.SETTING_NAMES,
+                SOURCE + ": unknown setting [fulll]; did you mean [full]? known settings: " + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS),
                 SOURCE + ": max_body_bytes [big] is not a whole number; expected a whole number of bytes up to"
                         + " 2147483647, such as [1048576]",
                 SOURCE + ": typ is empty; expected a header type such as [JWT]"), problems(assembler, values));
@@ -100,7 +102,7 @@ class SettingsAssemblerTest {
         values.put("x".repeat(500), new InitParamValue("1"));
 
         assertEquals(List.of(SOURCE + ": unknown setting [" + "x".repeat(60) + "...]; known settings: "
-                + SignerConfig.SETTING_NAMES), problems(new SettingsAssembler(SOURCE, Set.of()), values));
+                + Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS)), problems(new SettingsAssembler(SOURCE, Set.of()), values));
     }
 
     @Test
@@ -108,7 +110,7 @@ class SettingsAssemblerTest {
         Map<String, RawValue> values = minimal();
         values.put("colour", new InitParamValue("blue"));
 
-        String known = SignerConfig.SETTING_NAMES.toString().replace("]", ", endpoint]");
+        String known = Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS).toString().replace("]", ", endpoint]");
         assertEquals(List.of(SOURCE + ": unknown setting [colour]; known settings: " + known),
                 problems(new SettingsAssembler(SOURCE, List.of("endpoint", "alg")), values));
     }

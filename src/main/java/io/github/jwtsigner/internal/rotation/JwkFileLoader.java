@@ -1,5 +1,8 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.KeySource;
+
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.settings.SettingFile;
 import io.github.jwtsigner.internal.keys.SigningKeys;
@@ -18,29 +21,31 @@ import java.util.Optional;
  * its time, size or identity changed and its content did too. A resource that is not a file (inside a war or
  * jar) is read once.
  *
- * <p>Not thread-safe: see {@link KeySource}.
+ * <p>Not thread-safe: see {@link KeyLoader}.
  */
-final class LocalJwkSource implements KeySource {
+final class JwkFileLoader implements KeyLoader {
     private final SignerConfig config;
+    private final KeySource.JwkFile source;
     private final KeyFileOpener opener;
     private Path file;
     private String location;
     private FileStamp stamp;
     private ContentDigest digest;
 
-    LocalJwkSource(SignerConfig config, KeyFileOpener opener) {
+    JwkFileLoader(SignerConfig config, KeyFileOpener opener) {
         this.config = config;
+        this.source = (KeySource.JwkFile) config.keySource();
         this.opener = opener;
     }
 
     @Override
     public String description() {
-        return config.keySource();
+        return source.description();
     }
 
     @Override
     public TokenSigner load() {
-        KeyFileOpener.Opened opened = opener.open(SignerConfig.JWK_LOCAL_PATH, config.jwkLocalPath().orElseThrow());
+        KeyFileOpener.Opened opened = opener.open(Setting.JWK_LOCAL_PATH.settingName(), source.path());
         file = opened.file();
         location = opened.location();
         try {
@@ -57,7 +62,7 @@ final class LocalJwkSource implements KeySource {
 
     @Override
     public Duration reloadInterval() {
-        return file == null ? Duration.ZERO : config.jwkLocalCheckInterval();
+        return file == null ? Duration.ZERO : source.checkInterval();
     }
 
     @Override
@@ -65,11 +70,11 @@ final class LocalJwkSource implements KeySource {
         if (file == null) {
             return "read once from " + location + ", which is not a file that can be watched";
         }
-        if (config.jwkLocalCheckInterval().isZero()) {
-            return "read once from " + location + " (" + SignerConfig.JWK_LOCAL_CHECK_INTERVAL + " is 0s)";
+        if (source.checkInterval().isZero()) {
+            return "read once from " + location + " (" + Setting.JWK_LOCAL_CHECK_INTERVAL + " is 0s)";
         }
         return "read from " + location + ", checked for changes every "
-                + config.jwkLocalCheckInterval().toMillis() + "ms";
+                + source.checkInterval().toMillis() + "ms";
     }
 
     @Override
@@ -83,7 +88,7 @@ final class LocalJwkSource implements KeySource {
         if (now == FileStamp.MISSING) {
             throw new IOException(location + " is gone");
         }
-        byte[] bytes = SettingFile.readKeyFile(file, SignerConfig.JWK_LOCAL_PATH, config.jwkLocalPath().orElseThrow(),
+        byte[] bytes = SettingFile.readKeyFile(file, Setting.JWK_LOCAL_PATH.settingName(), source.path(),
                 location);
         try {
             ContentDigest read = ContentDigest.of(bytes);

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** pem_local_path as the filter starts it: OpenSSL's three encodings sign tokens jose4j verifies. */
-class PemKeySourceTest {
+class PemFileLoaderTest {
     @TempDir
     Path dir;
 
@@ -112,7 +112,7 @@ class PemKeySourceTest {
 
     @Test
     void neverReloads() throws Exception {
-        PemKeySource source = new PemKeySource(config("RS256", KeyFixtures.copy("rsa-pkcs8.pem", dir)),
+        PemFileLoader source = new PemFileLoader(config("RS256", KeyFixtures.copy("rsa-pkcs8.pem", dir)),
                 KeyFileOpener.files());
         source.load();
         assertEquals(java.util.Optional.empty(), source.reload());

@@ -8,25 +8,25 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A key file read once at startup and never again (PEM, keystore): the part of {@link KeySource} that such
+ * A key file read once at startup and never again (PEM, keystore): the part of {@link KeyLoader} that such
  * sources share.
  *
- * <p>Not thread-safe: see {@link KeySource}.
+ * <p>Not thread-safe: see {@link KeyLoader}.
  */
-abstract class ReadOnceKeySource implements KeySource {
+abstract class ReadOnceLoader implements KeyLoader {
     protected final SignerConfig config;
     protected final KeyFileOpener opener;
     /** Where the file was found, once {@link #load()} has opened it. */
     protected String location;
 
-    ReadOnceKeySource(SignerConfig config, KeyFileOpener opener) {
+    ReadOnceLoader(SignerConfig config, KeyFileOpener opener) {
         this.config = config;
         this.opener = opener;
     }
 
     @Override
     public String description() {
-        return config.keySource();
+        return config.keySource().description();
     }
 
     @Override

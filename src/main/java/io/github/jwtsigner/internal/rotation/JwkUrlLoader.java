@@ -1,84 +1,73 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.KeySource;
+import io.github.jwtsigner.Problems;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.keys.SigningKeys;
 import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.remote.JwkFetcher;
 import io.github.jwtsigner.internal.remote.KeyFetchException;
-import io.github.jwtsigner.internal.remote.RemoteJwkSettings;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * {@code jwk_url}: a JWK Set fetched at startup and again every {@code cache_duration} seconds, with
  * KrakenD's TLS policy (see {@link JwkFetcher}). A set served unchanged is not parsed again.
  *
- * <p>Not thread-safe: see {@link KeySource}.
+ * <p>Not thread-safe: see {@link KeyLoader}.
  */
-final class RemoteJwkSource implements KeySource {
+final class JwkUrlLoader implements KeyLoader {
     private final SignerConfig config;
-    private final RemoteJwkSettings settings;
+    private final KeySource.JwkUrl source;
     private final JwkFetcher fetcher;
     private ContentDigest digest;
 
     /**
-     * Checks the URL and TLS settings and reads {@code jwk_local_ca}; does not connect.
+     * Reads {@code jwk_local_ca} and prepares the TLS policy; does not connect.
      *
      * @throws InvalidConfigurationException naming every problem with those settings
      */
-    RemoteJwkSource(SignerConfig config, KeyFileOpener opener) {
+    JwkUrlLoader(SignerConfig config, KeyFileOpener opener) {
         this.config = config;
-        List<String> problems = new ArrayList<>();
-        String caPath = config.jwkLocalCa().orElse(null);
+        this.source = (KeySource.JwkUrl) config.keySource();
+        Problems problems = new Problems();
         String caPem = null;
-        if (caPath != null && !caPath.isBlank()) {
+        if (source.localCa() != null) {
             // Found where the key files are: absolute, classpath:, webapp resource or working directory.
             try {
                 // Latin-1 never fails to decode; the base64 inside the blocks is ASCII either way.
-                caPem = new String(opener.open(SignerConfig.JWK_LOCAL_CA, caPath).bytes(),
+                caPem = new String(opener.open(Setting.JWK_LOCAL_CA.settingName(), source.localCa()).bytes(),
                         StandardCharsets.ISO_8859_1);
             } catch (InvalidConfigurationException e) {
-                problems.addAll(e.problems());
-                caPath = null;
+                problems.addAll(e);
             }
         }
-        RemoteJwkSettings checked = null;
-        try {
-            checked = RemoteJwkSettings.builder()
-                    .url(config.jwkUrl().orElseThrow())
-                    .disableJwkSecurity(config.disableJwkSecurity())
-                    .fingerprints(config.jwkFingerprints())
-                    .cipherSuites(config.cipherSuites())
-                    .localCa(caPath, caPem)
-                    .connectTimeout(config.jwkConnectTimeout())
-                    .readTimeout(config.jwkReadTimeout())
-                    .fetchTimeout(config.jwkFetchTimeout())
-                    .maxBytes(config.jwkMaxBytes())
-                    .build();
-        } catch (InvalidConfigurationException e) {
-            problems.addAll(e.problems());
+        JwkFetcher.check(source, problems);
+        JwkFetcher checked = null;
+        if (problems.isEmpty()) {
+            try {
+                checked = new JwkFetcher(source, caPem);
+            } catch (InvalidConfigurationException e) {
+                problems.addAll(e);
+            }
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidConfigurationException(problems);
-        }
-        this.settings = checked;
-        this.fetcher = new JwkFetcher(settings);
+        problems.throwIfAny();
+        this.fetcher = checked;
     }
 
     /** The WARNING to log at startup when {@code disable_jwk_security} is on. */
     Optional<String> securityWarning() {
-        return settings.securityWarning();
+        return fetcher.securityWarning();
     }
 
     @Override
     public String description() {
-        return config.keySource();
+        return source.description();
     }
 
     @Override
@@ -96,12 +85,12 @@ final class RemoteJwkSource implements KeySource {
 
     @Override
     public Duration reloadInterval() {
-        return Duration.ofSeconds(config.cacheDuration());
+        return Duration.ofSeconds(source.cacheDuration());
     }
 
     @Override
     public String reloadPolicy() {
-        return "fetched again every " + config.cacheDuration() + "s (" + SignerConfig.CACHE_DURATION + ")";
+        return "fetched again every " + source.cacheDuration() + "s (" + Setting.CACHE_DURATION + ")";
     }
 
     @Override

@@ -11,7 +11,8 @@ import com.nimbusds.jose.jwk.ECKey;
 
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
-import io.github.jwtsigner.internal.remote.RemoteJwkSettings;
+import io.github.jwtsigner.KeySource;
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.internal.remote.TestPki;
 import io.github.jwtsigner.testing.KeyServer;
 import io.github.jwtsigner.testing.RecordingLogger;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jwk_url end to end, as the filter starts: settings, a real HTTPS key server, the fetch, the key checks, and a
  * token that an independent library verifies.
  */
-class RemoteJwkSourceTest {
+class JwkUrlLoaderTest {
     private static final ECKey KEY = TestKeys.ec(Curve.P_256, "ec-1");
 
     @TempDir
@@ -251,22 +252,19 @@ class RemoteJwkSourceTest {
     void passesEveryFetchSettingOn() {
         SignerConfig config = config(server.url("/jwks.json")).jwkConnectTimeout(Duration.ofMillis(700))
                 .jwkReadTimeout(Duration.ofMillis(900)).jwkMaxBytes(5000).build();
-        assertEquals(Optional.empty(), new RemoteJwkSource(config, KeyFileOpener.files()).securityWarning());
+        assertEquals(Optional.empty(), new JwkUrlLoader(config, KeyFileOpener.files()).securityWarning());
+        KeySource.JwkUrl url = (KeySource.JwkUrl) config.keySource();
         assertAll(
-                () -> assertEquals(SignerConfig.JWK_CONNECT_TIMEOUT, RemoteJwkSettings.JWK_CONNECT_TIMEOUT),
-                () -> assertEquals(SignerConfig.JWK_READ_TIMEOUT, RemoteJwkSettings.JWK_READ_TIMEOUT),
-                () -> assertEquals(SignerConfig.JWK_FETCH_TIMEOUT, RemoteJwkSettings.JWK_FETCH_TIMEOUT),
-                () -> assertEquals(SignerConfig.JWK_MAX_BYTES, RemoteJwkSettings.JWK_MAX_BYTES),
-                () -> assertEquals(SignerConfig.DEFAULT_JWK_CONNECT_TIMEOUT, RemoteJwkSettings.DEFAULT_CONNECT_TIMEOUT),
-                () -> assertEquals(SignerConfig.DEFAULT_JWK_READ_TIMEOUT, RemoteJwkSettings.DEFAULT_READ_TIMEOUT),
-                () -> assertEquals(SignerConfig.DEFAULT_JWK_FETCH_TIMEOUT, RemoteJwkSettings.DEFAULT_FETCH_TIMEOUT),
-                () -> assertEquals(SignerConfig.DEFAULT_JWK_MAX_BYTES, RemoteJwkSettings.DEFAULT_MAX_BYTES));
+                () -> assertEquals(Duration.ofMillis(700), url.connectTimeout()),
+                () -> assertEquals(Duration.ofMillis(900), url.readTimeout()),
+                () -> assertEquals(Setting.JWK_FETCH_TIMEOUT.defaultValue(), url.fetchTimeout()),
+                () -> assertEquals(5000, url.maxBytes()));
     }
 
     @Test
     void reloadsOnlyWhenTheServedSetChanges() throws Exception {
         try (KeyServer changing = KeyServer.https(ca.issue("127.0.0.1")).serve(TestKeys.set(KEY))) {
-            RemoteJwkSource source = new RemoteJwkSource(config(changing.url("/jwks.json")).cacheDuration(7).build(),
+            JwkUrlLoader source = new JwkUrlLoader(config(changing.url("/jwks.json")).cacheDuration(7).build(),
                     KeyFileOpener.files());
             assertEquals("ec-1", source.load().kid());
             assertEquals(Optional.empty(), source.reload());

@@ -12,7 +12,7 @@ import java.util.Optional;
  * <p>Used by one {@link KeyRing}: {@link #load()} once at startup, then {@link #reload()} from its refresh
  * thread only, never concurrently.
  */
-interface KeySource {
+interface KeyLoader {
 
     /** The setting and its path or URL, for log lines: {@code jwk_url [https://keys.example.com/jwks]}. */
     String description();

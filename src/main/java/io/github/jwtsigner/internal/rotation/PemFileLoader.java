@@ -1,5 +1,8 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.KeySource;
+
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.internal.keys.PemKeyReader;
 
 import io.github.jwtsigner.SignerConfig;
@@ -11,16 +14,17 @@ import java.util.Arrays;
 /**
  * {@code pem_local_path}: one private key in a PEM file, read once at startup.
  *
- * <p>Not thread-safe: see {@link KeySource}.
+ * <p>Not thread-safe: see {@link KeyLoader}.
  */
-final class PemKeySource extends ReadOnceKeySource {
-    PemKeySource(SignerConfig config, KeyFileOpener opener) {
+final class PemFileLoader extends ReadOnceLoader {
+    PemFileLoader(SignerConfig config, KeyFileOpener opener) {
         super(config, opener);
     }
 
     @Override
     public TokenSigner load() {
-        KeyFileOpener.Opened opened = opener.open(SignerConfig.PEM_LOCAL_PATH, config.pemLocalPath().orElseThrow());
+        String path = ((KeySource.PemFile) config.keySource()).path();
+        KeyFileOpener.Opened opened = opener.open(Setting.PEM_LOCAL_PATH.settingName(), path);
         location = opened.location();
         try {
             PemKeyReader.PemKey key = PemKeyReader.read(opened.bytes(), description());

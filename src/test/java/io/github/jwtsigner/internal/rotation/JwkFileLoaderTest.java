@@ -22,7 +22,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LocalJwkSourceTest {
+class JwkFileLoaderTest {
     private static final ECKey FIRST = TestKeys.ec(Curve.P_256, "first");
     private static final ECKey SECOND = TestKeys.ec(Curve.P_256, "second");
 
@@ -42,7 +42,7 @@ class LocalJwkSourceTest {
 
     @Test
     void readsAResourceThatIsNotAFileOnce() throws Exception {
-        LocalJwkSource source = new LocalJwkSource(config("WEB-INF/jwk.json", Duration.ofSeconds(5)),
+        JwkFileLoader source = new JwkFileLoader(config("WEB-INF/jwk.json", Duration.ofSeconds(5)),
                 resource(TestKeys.set(FIRST)));
 
         assertEquals("first", source.load().kid());
@@ -55,7 +55,7 @@ class LocalJwkSourceTest {
 
     @Test
     void dropsALeadingByteOrderMark() {
-        LocalJwkSource source = new LocalJwkSource(config("WEB-INF/jwk.json", Duration.ZERO),
+        JwkFileLoader source = new JwkFileLoader(config("WEB-INF/jwk.json", Duration.ZERO),
                 resource("\uFEFF" + TestKeys.set(FIRST)));
 
         assertEquals("first", source.load().kid());
@@ -64,7 +64,7 @@ class LocalJwkSourceTest {
     @Test
     void watchesAFileAndReloadsItOnlyWhenItsContentChanged() throws Exception {
         Path file = Files.writeString(dir.resolve("jwk.json"), TestKeys.set(FIRST));
-        LocalJwkSource source = new LocalJwkSource(config(file.toString(), Duration.ofSeconds(2)),
+        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ofSeconds(2)),
                 KeyFileOpener.files());
         source.load();
         assertEquals(Duration.ofSeconds(2), source.reloadInterval());
@@ -81,7 +81,7 @@ class LocalJwkSourceTest {
     @Test
     void reportsAVanishedFileOnce() throws Exception {
         Path file = Files.writeString(dir.resolve("jwk.json"), TestKeys.set(FIRST));
-        LocalJwkSource source = new LocalJwkSource(config(file.toString(), Duration.ofSeconds(2)),
+        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ofSeconds(2)),
                 KeyFileOpener.files());
         source.load();
         Files.delete(file);
@@ -98,7 +98,7 @@ class LocalJwkSourceTest {
     void refusesAJwkSetFileOverTheLimitAtStartup() throws Exception {
         String set = TestKeys.set(FIRST);
         Path file = Files.writeString(dir.resolve("jwk.json"), set + " ".repeat(1_048_577 - set.length()));
-        LocalJwkSource source = new LocalJwkSource(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
+        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
 
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, source::load);
 
@@ -109,7 +109,7 @@ class LocalJwkSourceTest {
     @Test
     void reportsAFileWithoutUsableKeyAtStartup() throws Exception {
         Path file = Files.writeString(dir.resolve("jwk.json"), TestKeys.set(FIRST.toPublicJWK()));
-        LocalJwkSource source = new LocalJwkSource(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
+        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
 
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, source::load);
         assertTrue(e.getMessage().contains("key [0] with kid [first] is a public key"), e.getMessage());

@@ -21,16 +21,16 @@ class KeySourcesTest {
         return SignerConfig.builder().alg("RS256").kid("k").keysToSign("access_token");
     }
 
-    private KeySource create(SignerConfig.Builder config) {
-        return KeySources.create(config.build(), KeyFileOpener.files(), log);
+    private KeyLoader create(SignerConfig.Builder config) {
+        return KeyLoaders.create(config.build(), KeyFileOpener.files(), log);
     }
 
     @Test
     void makesTheSourceTheConfigurationNames() {
-        assertInstanceOf(LocalJwkSource.class, create(base().jwkLocalPath("k.json")));
-        assertInstanceOf(RemoteJwkSource.class, create(base().jwkUrl("https://keys.example.com/jwks.json")));
-        assertInstanceOf(PemKeySource.class, create(base().pemLocalPath("k.pem")));
-        assertInstanceOf(KeyStoreSource.class, create(base().keystorePath("k.p12").keystorePassword("p")
+        assertInstanceOf(JwkFileLoader.class, create(base().jwkLocalPath("k.json")));
+        assertInstanceOf(JwkUrlLoader.class, create(base().jwkUrl("https://keys.example.com/jwks.json")));
+        assertInstanceOf(PemFileLoader.class, create(base().pemLocalPath("k.pem")));
+        assertInstanceOf(KeyStoreLoader.class, create(base().keystorePath("k.p12").keystorePassword("p")
                 .keystoreAlias("a")));
         assertEquals(List.of(), log.lines(), "nothing is loaded or logged yet");
     }
