@@ -21,8 +21,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.internal.jws.SignatureFunction;
-import io.github.jwtsigner.internal.jws.SignatureFunctions;
-import io.github.jwtsigner.internal.jws.SignatureProviders;
+import io.github.jwtsigner.internal.jws.Signatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +82,7 @@ public final class BenchKeys {
     public static SignatureFunction signatureFunction(String alg, String provider) {
         SigningAlgorithm algorithm = SigningAlgorithm.valueOf(alg);
         if (alg.equals("HS256")) {
-            return SignatureFunctions.hmac(algorithm, ((OctetSequenceKey) jwk(alg)).toByteArray());
+            return Signatures.hmac(algorithm, ((OctetSequenceKey) jwk(alg)).toByteArray());
         }
         PrivateKey key = switch (alg) {
             case "EdDSA" -> ed25519PrivateKey();
@@ -91,8 +90,7 @@ public final class BenchKeys {
             default -> rsaPrivateKey();
         };
         System.Logger log = System.getLogger("io.github.jwtsigner.bench");
-        return SignatureProviders.privateKey(algorithm, key,
-                SignatureProviders.resolve(BenchConfig.JDK.equals(provider) ? null : provider, log), log);
+        return Signatures.withProvider(algorithm, key, BenchConfig.JDK.equals(provider) ? null : provider, log);
     }
 
     /** The JDK Ed25519 private key. */

@@ -5,7 +5,7 @@ import io.github.jwtsigner.internal.ed25519.Ed25519Signer;
 
 /**
  * EdDSA over Ed25519 (RFC 8037 §3.1) with this library's {@link Ed25519Signer}, ten times faster than JDK 17's
- * provider. {@link SignatureFunctions} uses one only once its probe signature has passed the checks there.
+ * provider. {@link Signatures} uses one only once its probe signature has passed the checks there.
  *
  * <p>Immutable and thread-safe.
  */

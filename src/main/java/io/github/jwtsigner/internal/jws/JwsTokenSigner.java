@@ -13,9 +13,9 @@ import java.util.Objects;
  * flattened JWS JSON serialization {@code {"payload":"p","protected":"h","signature":"s"}} (RFC 7515 §7.2.2),
  * members in that order, as KrakenD writes it.
  *
- * <p>Immutable and thread-safe when the {@link SignatureFunction} is.
+ * <p>Made by {@link Signatures#tokenSigner}. Immutable and thread-safe when the {@link SignatureFunction} is.
  */
-public final class JwsTokenSigner implements TokenSigner {
+final class JwsTokenSigner implements TokenSigner {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     private static final byte[] DOT = {'.'};
     private static final byte[] FULL_PAYLOAD = ascii("{\"payload\":\"");
@@ -36,7 +36,7 @@ public final class JwsTokenSigner implements TokenSigner {
      * @param full true for the flattened JSON serialization, false for compact
      * @throws InvalidConfigurationException when kid or typ holds a lone surrogate (no UTF-8 form)
      */
-    public JwsTokenSigner(SigningAlgorithm alg, String kid, String typ, boolean full, SignatureFunction signature) {
+    JwsTokenSigner(SigningAlgorithm alg, String kid, String typ, boolean full, SignatureFunction signature) {
         this.alg = Objects.requireNonNull(alg, "alg");
         this.kid = Objects.requireNonNull(kid, "kid");
         this.typ = Objects.requireNonNull(typ, "typ");
@@ -60,12 +60,12 @@ public final class JwsTokenSigner implements TokenSigner {
     }
 
     /** The header's {@code typ}. */
-    public String typ() {
+    String typ() {
         return typ;
     }
 
     /** True when tokens are the flattened JSON serialization rather than compact. */
-    public boolean full() {
+    boolean full() {
         return full;
     }
 

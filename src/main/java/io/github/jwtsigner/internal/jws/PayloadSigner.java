@@ -28,6 +28,9 @@ import java.util.function.Supplier;
  * and string spellings) stays as the servlet wrote it. Entries that name the same member are signed once;
  * entries of which one lies inside the other are refused at construction.
  *
+ * <p>The key comes from a {@code Supplier<TokenSigner>}: in production the key ring
+ * ({@code rotation.KeyRing}), which holds the current key and swaps it when the key source changes.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class PayloadSigner {
@@ -39,8 +42,8 @@ public final class PayloadSigner {
     private final AtomicIntegerArray reported;
 
     /**
-     * @param signer asked once per body for the current signer, so a rotated key applies to whole bodies;
-     *     not asked at all for a body with nothing to sign
+     * @param signer the key ring: asked once per body for the current signer, so a rotated key applies to
+     *     whole bodies; not asked at all for a body with nothing to sign
      * @throws IllegalArgumentException when one entry points inside the member another entry signs, since
      *     signing either would make the other point at a string
      */
@@ -49,6 +52,7 @@ public final class PayloadSigner {
     }
 
     /**
+     * @param signer the key ring, as above
      * @param requireAll true: a body that lacks an entry, or holds something other than an object there, is
      *     refused ({@code require_keys_to_sign}); false: it is left as it is, as KrakenD does
      * @param firstMissing with {@code requireAll} false, told once per entry, the first time a body lacks it

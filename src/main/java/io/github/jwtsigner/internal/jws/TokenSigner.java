@@ -6,7 +6,10 @@ import io.github.jwtsigner.SigningAlgorithm;
  * Turns a canonical claim payload into a serialized JWS: compact, or the flattened JSON serialization when
  * configured {@code full}. The protected header {@code {"alg":…,"kid":…,"typ":…}} is fixed per key.
  *
- * <p>Immutable and thread-safe.
+ * <p>{@link Signatures#tokenSigner} makes the real ones. It stays an interface because it is the unit the key
+ * ring swaps on rotation, and what tests replace to hand {@link PayloadSigner} tokens of their choosing.
+ *
+ * <p>Implementations are immutable and thread-safe.
  */
 public interface TokenSigner {
     SigningAlgorithm alg();

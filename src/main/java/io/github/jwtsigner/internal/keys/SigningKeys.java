@@ -4,15 +4,10 @@ import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningAlgorithm;
-import io.github.jwtsigner.SigningException;
-import io.github.jwtsigner.internal.jws.JwsTokenSigner;
-import io.github.jwtsigner.internal.jws.SignatureFunction;
-import io.github.jwtsigner.internal.jws.SignatureFunctions;
-import io.github.jwtsigner.internal.jws.SignatureProviders;
+import io.github.jwtsigner.internal.jws.Signatures;
 import io.github.jwtsigner.internal.jws.TokenSigner;
 
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -20,8 +15,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns a JWK Set and the configuration into a ready {@link TokenSigner}: selects the key by kid, checks it
- * fits the configured alg, and proves it can sign, all at startup.
+ * Turns a JWK Set and the configuration into a ready {@link TokenSigner}, at startup: selects the key by kid
+ * and checks it fits the configured alg. {@link Signatures} then chooses who signs with it and proves it can.
  *
  * <p>Every problem with the selected key is reported at once in one {@link InvalidConfigurationException};
  * messages name kids, types, sizes and curves, never key material. A key whose {@code use} is not
@@ -35,7 +30,6 @@ public final class SigningKeys {
     static final int MIN_RSA_BITS = 2048;
 
     private static final System.Logger LOG = System.getLogger("io.github.jwtsigner");
-    private static final byte[] PROBE_PAYLOAD = "{}".getBytes(StandardCharsets.US_ASCII);
 
     private SigningKeys() {
     }
@@ -91,18 +85,8 @@ public final class SigningKeys {
     }
 
     private static TokenSigner signer(SignerConfig config, Jwk key, String kid, String subject) {
-        SignatureFunction function = key.isSymmetric()
-                ? SignatureFunctions.hmac(config.alg(), key.secret())
-                : SignatureProviders.privateKey(config.alg(), key.privateKey(),
-                        SignatureProviders.resolve(config.signatureProvider().orElse(null), LOG), LOG);
-        TokenSigner signer = new JwsTokenSigner(config.alg(), kid, config.typ(), config.full(), function);
-        try {
-            signer.sign(PROBE_PAYLOAD);
-        } catch (SigningException e) {
-            throw new InvalidConfigurationException(subject + " cannot sign with alg [" + config.alg() + "]: "
-                    + e.getMessage(), e);
-        }
-        return signer;
+        return key.isSymmetric() ? Signatures.tokenSigner(config, kid, key.secret(), subject)
+                : Signatures.tokenSigner(config, kid, key.privateKey(), subject);
     }
 
     /**

@@ -1,12 +1,11 @@
 package io.github.jwtsigner.internal.json;
 
-import io.github.jwtsigner.SigningAlgorithm;
+import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.internal.json.JsonNode.Member;
 import io.github.jwtsigner.internal.json.JsonNode.ObjectNode;
-import io.github.jwtsigner.internal.jws.JwsTokenSigner;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
-import io.github.jwtsigner.internal.jws.SignatureFunctions;
+import io.github.jwtsigner.internal.jws.Signatures;
 import io.github.jwtsigner.internal.jws.TokenSigner;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +30,8 @@ class RecursiveReferenceTest {
     /** Enough for the recursive reference at any depth generated here, even in cold code. */
     private static final long LARGE_STACK_BYTES = 64L * 1024 * 1024;
 
-    private static final TokenSigner HS256 = new JwsTokenSigner(SigningAlgorithm.HS256, "k", "JWT", false,
-            SignatureFunctions.hmac(SigningAlgorithm.HS256, new byte[32]));
+    private static final TokenSigner HS256 = Signatures.tokenSigner(SignerConfig.builder().alg("HS256").kid("k")
+            .keysToSign("a").jwkLocalPath("k.json").build(), "k", new byte[32], "kid [k]");
 
     @Test
     void parsesAndWritesDeepJsonAsTheRecursiveCodeDid() throws Exception {

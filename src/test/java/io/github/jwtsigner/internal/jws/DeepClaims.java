@@ -63,7 +63,7 @@ final class DeepClaims {
     /** Signs {@code access_token} with kid sim2 and HS256, through the real parse, canonical form and JWS. */
     static PayloadSigner signer() {
         TokenSigner tokenSigner = new JwsTokenSigner(SigningAlgorithm.HS256, "sim2", "JWT", false,
-                SignatureFunctions.hmac(SigningAlgorithm.HS256, SIM2));
+                Signatures.hmac(SigningAlgorithm.HS256, SIM2));
         return new PayloadSigner(List.of(JsonPointer.parse("access_token")), () -> tokenSigner);
     }
 

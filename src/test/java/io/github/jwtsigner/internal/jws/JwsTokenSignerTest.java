@@ -32,7 +32,7 @@ class JwsTokenSignerTest {
     @Test
     void signsTheKrakendVectorCompact() {
         JwsTokenSigner signer = new JwsTokenSigner(SigningAlgorithm.HS256, "sim2", "JWT", false,
-                SignatureFunctions.hmac(SigningAlgorithm.HS256, SIM2));
+                Signatures.hmac(SigningAlgorithm.HS256, SIM2));
 
         assertEquals(HEADER + "." + CLAIMS + "." + SIGNATURE, signer.sign(PAYLOAD));
     }
@@ -40,7 +40,7 @@ class JwsTokenSignerTest {
     @Test
     void signsTheKrakendVectorAsFlattenedJson() {
         JwsTokenSigner signer = new JwsTokenSigner(SigningAlgorithm.HS256, "sim2", "JWT", true,
-                SignatureFunctions.hmac(SigningAlgorithm.HS256, SIM2));
+                Signatures.hmac(SigningAlgorithm.HS256, SIM2));
 
         assertEquals("{\"payload\":\"" + CLAIMS + "\",\"protected\":\"" + HEADER + "\",\"signature\":\"" + SIGNATURE
                 + "\"}", signer.sign(PAYLOAD));

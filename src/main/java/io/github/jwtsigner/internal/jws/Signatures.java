@@ -2,16 +2,21 @@ package io.github.jwtsigner.internal.jws;
 
 import com.auth0.jwt.algorithms.Algorithm;
 
+import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.internal.ed25519.Ed25519Signer;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.Security;
 import java.security.Signature;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.EdECPrivateKey;
@@ -21,16 +26,33 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Makes the {@link SignatureFunction} for an algorithm and a key: java-jwt's {@link Algorithm} for HS*, RS*,
- * PS* and ES*; for EdDSA, which java-jwt lacks, this library's {@link Ed25519Signer} once its signature of a
- * probe has passed the checks of {@link #checkedAgainst}, else (or for a key that hides its bytes) the JDK's
- * Ed25519. Checks of key size and curve belong to the caller (the JWK loader); these factories only refuse a
- * key of the wrong kind.
+ * Decides who signs, and makes the {@link TokenSigner} and {@link SignatureFunction} for a key, as the static
+ * factories of java-jwt's {@link Algorithm} do.
  *
- * <p>Stateless and thread-safe; the functions made are immutable and thread-safe.
+ * <p>Who signs:
+ * <ul>
+ *   <li>HS*: java-jwt.</li>
+ *   <li>RS*, PS*, ES* and EdDSA, with {@code signature_provider} set: that provider, never installed into the
+ *       JVM. If it cannot be loaded, lacks the algorithm or refuses the key, the JDK's providers sign instead,
+ *       and a WARNING says why: a faster provider is an optimisation, never a reason not to start.</li>
+ *   <li>RS*, PS* and ES* otherwise: java-jwt.</li>
+ *   <li>EdDSA otherwise, which java-jwt lacks: this library's {@link Ed25519Signer} once its signature of a
+ *       probe has passed the checks of {@link #checkedAgainst}; else, or for a key that hides its bytes, the
+ *       JDK's Ed25519.</li>
+ * </ul>
+ *
+ * <p>Key size and curve are checked by the caller (the JWK loader); these factories only refuse a key of the
+ * wrong kind.
+ *
+ * <p>Stateless and thread-safe; what it makes is immutable and thread-safe.
  */
-public final class SignatureFunctions {
+public final class Signatures {
+    /** The setting value for the Amazon Corretto Crypto Provider. */
+    static final String ACCP = "ACCP";
+    static final String ACCP_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
+
     private static final Logger LOG = System.getLogger("io.github.jwtsigner");
+    private static final byte[] PROBE_TOKEN_PAYLOAD = "{}".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PROBE_HEADER = "eyJhbGciOiJFZERTQSJ9".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PROBE_PAYLOAD = "cHJvYmU".getBytes(StandardCharsets.US_ASCII);
     private static final String JDK_ED25519 = "Ed25519";
@@ -39,11 +61,47 @@ public final class SignatureFunctions {
         0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
     };
 
-    private SignatureFunctions() {
+    private Signatures() {
     }
 
     /**
-     * An HMAC signature for HS256, HS384 or HS512.
+     * The token signer for an HMAC key under {@code kid}, with {@code config}'s alg, typ and serialization.
+     * Signs once to prove the key works.
+     *
+     * @param secret the key bytes; copied
+     * @param subject names the key in messages, such as {@code kid [sim2] in jwk_local_path [jwk.json]}
+     * @throws InvalidConfigurationException when the key cannot sign, or kid or typ holds a lone surrogate
+     */
+    public static TokenSigner tokenSigner(SignerConfig config, String kid, byte[] secret, String subject) {
+        return proven(config, kid, hmac(config.alg(), secret), subject);
+    }
+
+    /**
+     * The token signer for a private key under {@code kid}, with {@code config}'s alg, typ, serialization and
+     * signature provider (see {@link #withProvider(SigningAlgorithm, PrivateKey, String, Logger)}). Signs once
+     * to prove the key works.
+     *
+     * @param subject names the key in messages, such as {@code the key in pem_local_path [key.pem]}
+     * @throws InvalidConfigurationException when the key cannot sign, or kid or typ holds a lone surrogate
+     */
+    public static TokenSigner tokenSigner(SignerConfig config, String kid, PrivateKey key, String subject) {
+        SignatureFunction function = withProvider(config.alg(), key, config.signatureProvider().orElse(null), LOG);
+        return proven(config, kid, function, subject);
+    }
+
+    private static TokenSigner proven(SignerConfig config, String kid, SignatureFunction function, String subject) {
+        TokenSigner signer = new JwsTokenSigner(config.alg(), kid, config.typ(), config.full(), function);
+        try {
+            signer.sign(PROBE_TOKEN_PAYLOAD);
+        } catch (SigningException e) {
+            throw new InvalidConfigurationException(subject + " cannot sign with alg [" + config.alg() + "]: "
+                    + e.getMessage(), e);
+        }
+        return signer;
+    }
+
+    /**
+     * An HMAC signature for HS256, HS384 or HS512, by java-jwt.
      *
      * @param secret the key bytes; copied
      * @throws IllegalArgumentException when {@code alg} is not an HMAC algorithm
@@ -59,11 +117,12 @@ public final class SignatureFunctions {
     }
 
     /**
-     * A signature with an RSA, EC or Ed25519 private key.
+     * A signature with an RSA, EC or Ed25519 private key by the JDK's providers: java-jwt for RS*, PS* and ES*,
+     * this library's or the JDK's Ed25519 for EdDSA.
      *
      * @throws IllegalArgumentException when {@code alg} is HMAC, or the key is not of the kind it needs
      */
-    public static SignatureFunction privateKey(SigningAlgorithm alg, PrivateKey key) {
+    static SignatureFunction privateKey(SigningAlgorithm alg, PrivateKey key) {
         return switch (alg) {
             case RS256 -> new JavaJwtSignature(Algorithm.RSA256(null, rsa(alg, key)));
             case RS384 -> new JavaJwtSignature(Algorithm.RSA384(null, rsa(alg, key)));
@@ -78,6 +137,65 @@ public final class SignatureFunctions {
             default -> throw new IllegalArgumentException("alg [" + alg + "] signs with a shared secret, not a"
                     + " private key; use hmac(alg, secret)");
         };
+    }
+
+    /**
+     * A signature with a private key by the provider the {@code signature_provider} setting names (see
+     * {@link #resolve}), or by the JDK's (as {@link #privateKey}) when {@code providerName} is null or blank,
+     * or, with a WARNING on {@code log}, when that provider cannot be loaded, lacks the algorithm or refuses
+     * the key.
+     */
+    public static SignatureFunction withProvider(SigningAlgorithm alg, PrivateKey key, String providerName,
+            Logger log) {
+        Optional<Provider> provider = resolve(providerName, log);
+        return provider.isPresent() ? withProvider(alg, key, provider.get(), log) : privateKey(alg, key);
+    }
+
+    /** The signature for {@code alg} from {@code provider}, or the JDK's when it cannot (with a WARNING). */
+    static SignatureFunction withProvider(SigningAlgorithm alg, PrivateKey key, Provider provider, Logger log) {
+        try {
+            return new ProviderSignature(alg, key, provider);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            log.log(Level.WARNING, "signature_provider [" + provider.getName() + "] cannot sign alg [" + alg
+                    + "] (" + e.getClass().getSimpleName() + "); signing with the JDK's providers instead");
+            return privateKey(alg, key);
+        }
+    }
+
+    /**
+     * Finds a provider without installing it into the JVM: {@code ACCP} is the Amazon Corretto Crypto Provider
+     * (its jar must be on the class path); anything else is the name of a registered provider (such as
+     * {@code SunEC}) or a {@link Provider} class with a public no-argument constructor.
+     *
+     * @param name the setting's value; null or blank means the JDK's providers
+     * @return the provider, or empty for the JDK's own (also when {@code name} cannot be loaded, with a WARNING)
+     */
+    static Optional<Provider> resolve(String name, Logger log) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load(name.trim()));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+            log.log(Level.WARNING, "signature_provider [" + name + "] cannot be loaded (" + cause.getClass().getName()
+                    + ": " + cause.getMessage() + "); signing with the JDK's providers instead");
+            return Optional.empty();
+        }
+    }
+
+    private static Provider load(String name) throws ReflectiveOperationException {
+        if (name.equalsIgnoreCase(ACCP) || name.equals(ACCP_CLASS)) {
+            Provider accp = (Provider) Class.forName(ACCP_CLASS).getField("INSTANCE").get(null);
+            // Throws when the native library could not be loaded on this platform.
+            accp.getClass().getMethod("assertHealthy").invoke(accp);
+            return accp;
+        }
+        Provider registered = Security.getProvider(name);
+        if (registered != null) {
+            return registered;
+        }
+        return (Provider) Class.forName(name).getConstructor().newInstance();
     }
 
     private static SignatureFunction ed25519Signature(EdECPrivateKey key) {
@@ -95,8 +213,8 @@ public final class SignatureFunctions {
      * Decides who signs with an Ed25519 key, from one probe signed by each. {@code own} signs when its
      * signature verifies, with the JDK's Ed25519, under {@code ownPublicKey} (the public key {@code own}
      * derived from the private key), and, when the JDK can sign with the key, equals the JDK's byte for byte
-     * (Ed25519 is deterministic). Otherwise {@code jdk} signs, with a WARNING; and when the JDK cannot sign
-     * with the key either, neither does: the function returned fails every signature with the reasons, so that
+     * (Ed25519 is deterministic). Otherwise {@code jdk} signs, with a WARNING. When the JDK cannot sign with
+     * the key either, neither does: the function returned fails every signature with the reasons, so that
      * loading the key fails, naming its kid.
      */
     static SignatureFunction checkedAgainst(SignatureFunction jdk, SignatureFunction own, byte[] ownPublicKey,

@@ -1,8 +1,8 @@
-package io.github.jwtsigner.internal.keys;
+package io.github.jwtsigner.internal.jws;
 
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.internal.keys.SigningKeys;
 import io.github.jwtsigner.internal.settings.InitParamsReader;
-import io.github.jwtsigner.internal.jws.TokenSigner;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jws.JsonWebSignature;
@@ -19,7 +19,10 @@ import java.util.logging.Logger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code signature_provider} from an init-param down to the tokens: ACCP signs, an unknown name falls back. */
+/**
+ * {@code signature_provider} from an init-param down to the tokens: ACCP signs, an unknown name falls back, an
+ * HMAC key never asks for it.
+ */
 class SignatureProviderSettingTest {
     private static final String CLAIMS = "{\"sub\":\"42\"}";
 
@@ -40,6 +43,17 @@ class SignatureProviderSettingTest {
         });
         assertTrue(log.stream().anyMatch(l -> l.startsWith("WARNING signature_provider [com.example.NoSuchProvider]"
                 + " cannot be loaded")), log.toString());
+    }
+
+    @Test
+    void anHmacKeyNeverLoadsTheProvider() throws Exception {
+        SignerConfig config = InitParamsReader.read(Map.of("alg", "HS256", "kid", "k", "keys_to_sign", "access_token",
+                "jwk_local_path", "k.json", "signature_provider", "com.example.NoSuchProvider"), List.of(), "test");
+
+        List<String> log = capture(() -> Signatures.tokenSigner(config, "k", new byte[32], "kid [k]")
+                .sign(CLAIMS.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals(List.of(), log);
     }
 
     @Test
