@@ -17,8 +17,9 @@ import java.lang.System.Logger;
 import java.util.Objects;
 
 /**
- * Signs chosen members of a login servlet's JSON response as JWTs, in-process, as KrakenD's
- * {@code auth/signer} does at the gateway (SIGNER-SPEC).
+ * Signs chosen members of a login servlet's JSON response as JWTs, in-process, byte for byte as KrakenD's
+ * {@code auth/signer} does at the gateway. A 2xx JSON response is signed, any other passes through untouched,
+ * and one that cannot be signed is answered with a 500 that holds none of its claims (it fails closed).
  *
  * <p>Configure it in one of these ways:
  * <ul>

@@ -33,30 +33,36 @@ public final class BodyDecoder {
     private final byte[] bytes;
     private final boolean fromWriter;
     private final boolean loneSurrogate;
-    private final String declaredCharset;
-    private final String writerCharset;
+    /** Stream output: the charset the servlet declared. Writer output: the charset the container encodes in. */
+    private final String charset;
 
-    /**
-     * @param bytes the held body
-     * @param fromWriter true when the bytes are writer output held as UTF-8
-     * @param loneSurrogate true when the writer was handed a lone surrogate
-     * @param declaredCharset the charset the servlet declared, or null
-     */
-    public BodyDecoder(byte[] bytes, boolean fromWriter, boolean loneSurrogate, String declaredCharset) {
-        this(bytes, fromWriter, loneSurrogate, declaredCharset, null);
-    }
-
-    /**
-     * @param writerCharset the charset the container encodes writer output in ({@code getCharacterEncoding()}),
-     *     or null to look at writer output as its UTF-8 form
-     */
-    public BodyDecoder(byte[] bytes, boolean fromWriter, boolean loneSurrogate, String declaredCharset,
-            String writerCharset) {
+    private BodyDecoder(byte[] bytes, boolean fromWriter, boolean loneSurrogate, String charset) {
         this.bytes = bytes;
         this.fromWriter = fromWriter;
         this.loneSurrogate = loneSurrogate;
-        this.declaredCharset = declaredCharset;
-        this.writerCharset = writerCharset;
+        this.charset = charset;
+    }
+
+    /**
+     * A body written to {@code getOutputStream()}.
+     *
+     * @param bytes the servlet's bytes
+     * @param declaredCharset the charset the servlet declared, or null for UTF-8
+     */
+    public static BodyDecoder ofStream(byte[] bytes, String declaredCharset) {
+        return new BodyDecoder(bytes, false, false, declaredCharset);
+    }
+
+    /**
+     * A body written to {@code getWriter()}.
+     *
+     * @param utf8 the servlet's characters, held as UTF-8
+     * @param sawLoneSurrogate true when the servlet wrote a lone surrogate (held as {@code ?})
+     * @param writerCharset the charset the container encodes writer output in ({@code getCharacterEncoding()}),
+     *     or null to look at the body as its UTF-8 form
+     */
+    public static BodyDecoder ofWriter(byte[] utf8, boolean sawLoneSurrogate, String writerCharset) {
+        return new BodyDecoder(utf8, true, sawLoneSurrogate, writerCharset);
     }
 
     /**
@@ -74,9 +80,9 @@ public final class BodyDecoder {
             // A byte order mark written as a character is dropped, as its bytes are from a stream.
             return text.startsWith(BOM_CHAR) ? text.substring(1) : text;
         }
-        Charset charset = charset();
-        int start = charset.equals(StandardCharsets.UTF_8) && startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-        return decode(charset, start);
+        Charset declared = declaredCharset();
+        int start = declared.equals(StandardCharsets.UTF_8) && startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        return decode(declared, start);
     }
 
     /**
@@ -84,7 +90,7 @@ public final class BodyDecoder {
      * after JSON whitespace is {@code {} in UTF-8 (after an optional byte order mark), or it decodes strictly
      * in UTF-16 or UTF-32, as RFC 4627 §3 detects them (a byte order mark, or the zero bytes around the first
      * ASCII character) and as lenient JSON libraries do, to text that opens an object: {@code {} and then
-     * {@code "} or {@code }}. Writer output is looked at as the container encodes it, in {@code writerCharset}.
+     * {@code "} or {@code }}. Writer output is looked at as the container encodes it.
      */
     boolean rawStartsWithBrace() {
         byte[] wire = wireBytes();
@@ -102,11 +108,11 @@ public final class BodyDecoder {
 
     /** The bytes the client gets: the stream's as held; the writer's characters in the writer's charset. */
     private byte[] wireBytes() {
-        if (!fromWriter || writerCharset == null) {
+        if (!fromWriter || charset == null) {
             return bytes;
         }
         try {
-            return new String(bytes, StandardCharsets.UTF_8).getBytes(Charset.forName(writerCharset));
+            return new String(bytes, StandardCharsets.UTF_8).getBytes(Charset.forName(charset));
         } catch (IllegalArgumentException e) {
             return bytes;
         }
@@ -194,14 +200,14 @@ public final class BodyDecoder {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
-    private Charset charset() {
-        if (declaredCharset == null) {
+    private Charset declaredCharset() {
+        if (charset == null) {
             return StandardCharsets.UTF_8;
         }
         try {
-            return Charset.forName(declaredCharset);
+            return Charset.forName(charset);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new SigningException(Reason.INVALID_ENCODING, "the response declares charset [" + declaredCharset
+            throw new SigningException(Reason.INVALID_ENCODING, "the response declares charset [" + charset
                     + "], which this JVM does not support; expected a charset such as [UTF-8]", e);
         }
     }

@@ -1,57 +1,109 @@
 package io.github.jwtsigner.internal.decision;
 
 import io.github.jwtsigner.Setting;
-import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.SigningException.Reason;
+import io.github.jwtsigner.internal.decision.ResponseFacts.Capture;
 
 import java.util.Locale;
 
 /**
- * Decides what happens to a finished response (SIGNER-SPEC §6): pass it through untouched, sign its body, or
- * fail closed. Whether a body to sign really is a JSON object is left to the signer, which fails it closed
- * when it is not.
+ * Every rule for what the filter does with a response: pass it through, sign its body, or fail closed.
+ * {@link #decide} applies them to a finished response; {@link #mayBeSigned} is the one the capture asks while
+ * the servlet is still writing.
  *
- * <p>Immutable and thread-safe.
+ * <p>Stateless and thread-safe.
  */
 public final class ResponseDecision {
-    /** The three things the filter can do with a response. */
-    public enum Outcome { PASS_THROUGH, SIGN, FAIL_CLOSED }
+    /** What the filter does with a finished response. */
+    public sealed interface Outcome {
+        /** The response goes out as the servlet made it: the held body is sent; a body on its way is left. */
+        record Pass() implements Outcome {
+        }
 
-    private static final ResponseDecision PASS = new ResponseDecision(Outcome.PASS_THROUGH, null, null);
+        /** The body is signed; {@code text} is the body, decoded. */
+        record Sign(String text) implements Outcome {
+        }
 
-    private final Outcome outcome;
-    private final String text;
-    private final SigningException failure;
+        /** The filter answers 500 in place of the servlet's response, for {@code cause}. */
+        record FailClosed(SigningException cause) implements Outcome {
+            @Override
+            public String toString() {
+                return "FailClosed (" + cause.reason() + ")";
+            }
+        }
 
-    private ResponseDecision(Outcome outcome, String text, SigningException failure) {
-        this.outcome = outcome;
-        this.text = text;
-        this.failure = failure;
+        /**
+         * The container suspended the response, so it refuses every change: the request fails with an exception,
+         * which the container answers with 500.
+         */
+        record Suspended() implements Outcome {
+        }
+
+        /** The response was committed behind the filter's back: nothing can change it, so it is left as it is. */
+        record AlreadyCommitted() implements Outcome {
+        }
+    }
+
+    private static final Outcome PASS = new Outcome.Pass();
+    private static final Outcome SUSPENDED = new Outcome.Suspended();
+    private static final Outcome ALREADY_COMMITTED = new Outcome.AlreadyCommitted();
+
+    private ResponseDecision() {
     }
 
     /**
+     * What the filter does with a finished response. The rules, in order; the first that applies decides:
+     * <ol>
+     *   <li>the servlet handed the response to the container ({@code sendError}, {@code sendRedirect}): pass;
+     *       but fail closed when it is still an uncommitted 2xx, as the container did not take it over;</li>
+     *   <li>the body streamed to the client (it outgrew {@code max_body_bytes} when it could no longer be
+     *       signed): pass;</li>
+     *   <li>the container suspended the response: {@link Outcome.Suspended};</li>
+     *   <li>the response was committed behind the filter's back: {@link Outcome.AlreadyCommitted};</li>
+     *   <li>the request went asynchronous: fail closed;</li>
+     *   <li>the body outgrew {@code max_body_bytes} while it could be signed: fail closed;</li>
+     *   <li>the response {@link #mayBeSigned may not be signed} (not 2xx, or a Content-Type that is not JSON):
+     *       pass;</li>
+     *   <li>the body is empty: pass;</li>
+     *   <li>a Content-Encoding other than {@code identity}: fail closed;</li>
+     *   <li>a JSON Content-Type: sign the body; fail closed when it does not decode;</li>
+     *   <li>no Content-Type, and the body decodes to text whose first character after JSON whitespace is
+     *       <code>{</code>: sign;</li>
+     *   <li>no Content-Type, and the body reads as a JSON object to some reader (in UTF-16 or UTF-32, or before
+     *       it fails to decode): fail closed;</li>
+     *   <li>no Content-Type otherwise: pass, the body is not JSON.</li>
+     * </ol>
+     * Whether a body to sign really is a JSON object is the signer's check: it fails closed when it is not.
+     *
      * @param facts everything known about the response but its body
      * @param body the held body, decoded only when the outcome depends on it
      */
-    public static ResponseDecision decide(ResponseFacts facts, BodyDecoder body) {
+    public static Outcome decide(ResponseFacts facts, BodyDecoder body) {
+        if (facts.capture() == Capture.HANDED_OVER) {
+            return facts.committed() || !is2xx(facts.status()) ? PASS : fail(Reason.UNSUPPORTED_RESPONSE,
+                    "the servlet called sendError or sendRedirect, yet the response is still an uncommitted ["
+                            + facts.status() + "]; expected the container to take the response over");
+        }
+        if (facts.capture() == Capture.STREAMED) {
+            return PASS;
+        }
+        if (facts.suspended()) {
+            return SUSPENDED;
+        }
+        if (facts.committed()) {
+            return ALREADY_COMMITTED;
+        }
         if (facts.asyncStarted()) {
             return fail(Reason.UNSUPPORTED_RESPONSE, "the request went asynchronous (isAsyncStarted() after the"
                     + " filter chain returned); expected a login servlet that answers before it returns");
         }
-        if (facts.overLimit()) {
+        if (facts.capture() == Capture.OVER_LIMIT) {
             return fail(Reason.TOO_LARGE, "the response body is larger than " + Setting.MAX_BODY_BYTES + " ["
                     + facts.maxBodyBytes() + "] bytes; expected a smaller token response or a larger "
                     + Setting.MAX_BODY_BYTES);
         }
-        if (!is2xx(facts.status())) {
-            return PASS;
-        }
-        boolean noType = JsonContentType.isAbsent(facts.contentType());
-        if (!noType && !JsonContentType.isJson(facts.contentType())) {
-            return PASS;
-        }
-        if (facts.bodySize() == 0) {
+        if (!mayBeSigned(facts.status(), facts.contentType()) || facts.bodySize() == 0) {
             return PASS;
         }
         String encoding = facts.contentEncoding();
@@ -59,52 +111,46 @@ public final class ResponseDecision {
             return fail(Reason.UNSUPPORTED_RESPONSE, "the response has Content-Encoding [" + encoding
                     + "]; expected an uncompressed body to sign");
         }
-        if (!noType) {
-            try {
-                return new ResponseDecision(Outcome.SIGN, body.text(), null);
-            } catch (SigningException e) {
-                return new ResponseDecision(Outcome.FAIL_CLOSED, null, e);
-            }
+        return ContentType.isAbsent(facts.contentType()) ? untyped(body) : typed(body);
+    }
+
+    /**
+     * False when a response will not be signed whatever its body: a status other than 2xx, or a Content-Type
+     * that is set and is not JSON. The capture asks this when a body outgrows {@code max_body_bytes}: a response
+     * that may not be signed can be streamed to the client.
+     */
+    public static boolean mayBeSigned(int status, String contentType) {
+        return is2xx(status) && (ContentType.isAbsent(contentType) || ContentType.isJson(contentType));
+    }
+
+    private static boolean is2xx(int status) {
+        return status >= 200 && status <= 299;
+    }
+
+    private static Outcome typed(BodyDecoder body) {
+        try {
+            return new Outcome.Sign(body.text());
+        } catch (SigningException e) {
+            return new Outcome.FailClosed(e);
         }
-        // No Content-Type: only a body that looks like an object is a claim set; anything else is not JSON.
+    }
+
+    /** No Content-Type: only a body that looks like an object is a claim set; anything else is not JSON. */
+    private static Outcome untyped(BodyDecoder body) {
         try {
             String text = body.text();
             if (BodyDecoder.startsWithBrace(text)) {
-                return new ResponseDecision(Outcome.SIGN, text, null);
+                return new Outcome.Sign(text);
             }
             // Valid UTF-8, yet an object to a reader that detects UTF-16 or UTF-32 (zero bytes are UTF-8 too).
             return body.rawStartsWithBrace() ? fail(Reason.INVALID_ENCODING, "the response has no Content-Type and"
                     + " a body that reads as a JSON object in UTF-16 or UTF-32; expected UTF-8 JSON") : PASS;
         } catch (SigningException e) {
-            return body.rawStartsWithBrace() ? new ResponseDecision(Outcome.FAIL_CLOSED, null, e) : PASS;
+            return body.rawStartsWithBrace() ? new Outcome.FailClosed(e) : PASS;
         }
     }
 
-    /** True for a 2xx status, the only one whose body is signed. */
-    public static boolean is2xx(int status) {
-        return status >= 200 && status <= 299;
-    }
-
-    private static ResponseDecision fail(Reason reason, String message) {
-        return new ResponseDecision(Outcome.FAIL_CLOSED, null, new SigningException(reason, message));
-    }
-
-    public Outcome outcome() {
-        return outcome;
-    }
-
-    /** The decoded body to sign; only for {@link Outcome#SIGN}. */
-    public String text() {
-        return text;
-    }
-
-    /** Why the response fails closed; only for {@link Outcome#FAIL_CLOSED}. */
-    public SigningException failure() {
-        return failure;
-    }
-
-    @Override
-    public String toString() {
-        return failure == null ? outcome.name() : outcome + " (" + failure.reason() + ")";
+    private static Outcome fail(Reason reason, String message) {
+        return new Outcome.FailClosed(new SigningException(reason, message));
     }
 }

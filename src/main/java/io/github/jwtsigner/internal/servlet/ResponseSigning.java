@@ -1,11 +1,10 @@
 package io.github.jwtsigner.internal.servlet;
 
-import io.github.jwtsigner.internal.decision.BodyDecoder;
-import io.github.jwtsigner.internal.decision.ResponseDecision;
-import io.github.jwtsigner.internal.decision.ResponseFacts;
-
 import io.github.jwtsigner.SigningException;
 import io.github.jwtsigner.SigningException.Reason;
+import io.github.jwtsigner.internal.decision.ResponseDecision;
+import io.github.jwtsigner.internal.decision.ResponseDecision.Outcome;
+import io.github.jwtsigner.internal.decision.ResponseFacts;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
@@ -17,15 +16,23 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 
 /**
- * One request through the signer: wrap the request and the response, run the chain, then pass the response
- * through, sign its body, or fail closed (SIGNER-SPEC §6). Each failure is logged once with its reason and
- * the request URI, never with a claim, a token or a key.
+ * One request through the signer: wrap the request and the response, run the chain, then do what
+ * {@link ResponseDecision} says about the finished response: pass it through, write it signed, or fail closed.
+ * Each failure is logged once with its reason and the request URI, never with a claim, a token or a key.
  *
  * <p>Part of the filter's plumbing, not an API. Immutable and thread-safe: one instance serves all requests.
  */
 public final class ResponseSigning {
+    /** The body of every fail-closed answer. */
+    static final String FAIL_CLOSED_BODY = "{\"error\":\"token signing failed\"}";
+    private static final String JSON_CONTENT_TYPE = "application/json;charset=UTF-8";
+    private static final byte[] FAIL_CLOSED_BYTES = FAIL_CLOSED_BODY.getBytes(StandardCharsets.UTF_8);
+    private static final String CACHE_CONTROL = "Cache-Control";
+    private static final String NO_STORE = "no-store";
+
     private final PayloadSigner signer;
     private final int maxBodyBytes;
     private final Logger log;
@@ -57,46 +64,34 @@ public final class ResponseSigning {
         CapturedBody body = wrapper.body();
         // First: a high surrogate the servlet left waiting can still take the body over the limit.
         body.end();
-        if (body.isDiscarding() && !response.isCommitted() && ResponseDecision.is2xx(response.getStatus())) {
-            // The servlet handed the response over, but the container did not take it: nothing of the body it
-            // dropped may be replaced by an empty 2xx with the servlet's headers.
-            failClosed(request, response, new SigningException(Reason.UNSUPPORTED_RESPONSE, "the servlet called"
-                    + " sendError or sendRedirect, yet the response is still an uncommitted [" + response.getStatus()
-                    + "]; expected the container to take the response over"));
-            return;
-        }
-        if (body.isDiscarding() || body.isStreaming()) {
-            // sendError/sendRedirect, or a large body known not to be signed: already on its way.
-            return;
-        }
-        if (DetachedResponse.suspendedByContainer(response)) {
-            throw suspended(request);
-        }
-        if (response.isCommitted()) {
-            log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter''s back;"
-                    + " left as it is", request.getRequestURI());
-            return;
-        }
-        ResponseDecision decision;
+        Outcome outcome;
         try {
-            decision = ResponseDecision.decide(facts(request, wrapper), new BodyDecoder(body.bytes(),
-                    body.output() == CapturedBody.Output.WRITER, body.sawLoneSurrogate(), wrapper.declaredCharset(),
-                    wrapper.getCharacterEncoding()));
+            outcome = ResponseDecision.decide(facts(request, response, wrapper), wrapper.heldBody());
         } catch (Throwable e) {
             failClosedOnThrowable(request, response, e, "reading");
             return;
         }
-        switch (decision.outcome()) {
-            case PASS_THROUGH -> body.replay();
-            case FAIL_CLOSED -> failClosed(request, response, decision.failure());
-            case SIGN -> sign(request, response, decision.text());
-            default -> throw new IllegalStateException("unknown outcome " + decision.outcome());
+        // One branch per kind of Outcome (Java 17 has no switch over types).
+        if (outcome instanceof Outcome.Pass) {
+            body.replay();
+        } else if (outcome instanceof Outcome.Sign sign) {
+            sign(request, response, sign.text());
+        } else if (outcome instanceof Outcome.FailClosed failClosed) {
+            failClosed(request, response, failClosed.cause());
+        } else if (outcome instanceof Outcome.Suspended) {
+            throw suspended(request);
+        } else if (outcome instanceof Outcome.AlreadyCommitted) {
+            log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter''s back;"
+                    + " left as it is", request.getRequestURI());
         }
     }
 
-    private ResponseFacts facts(HttpServletRequest request, SigningResponseWrapper wrapper) {
-        return new ResponseFacts(wrapper.getStatus(), wrapper.getContentType(), wrapper.getHeader("Content-Encoding"),
-                request.isAsyncStarted(), wrapper.body().overLimit(), wrapper.body().size(), maxBodyBytes);
+    private ResponseFacts facts(HttpServletRequest request, HttpServletResponse response,
+            SigningResponseWrapper wrapper) {
+        CapturedBody body = wrapper.body();
+        return new ResponseFacts(body.state(), response.isCommitted(), DetachedResponse.suspendedByContainer(response),
+                request.isAsyncStarted(), wrapper.getStatus(), wrapper.getContentType(),
+                wrapper.getHeader("Content-Encoding"), body.size(), maxBodyBytes);
     }
 
     private void sign(HttpServletRequest request, HttpServletResponse response, String text) throws IOException {
@@ -110,7 +105,22 @@ public final class ResponseSigning {
             failClosedOnThrowable(request, response, e, "signing");
             return;
         }
-        SignedResponse.write(response, signed);
+        writeSigned(response, signed);
+    }
+
+    /**
+     * Writes a signed body over the servlet's response: its status and headers stay, the Content-Type becomes
+     * {@value #JSON_CONTENT_TYPE}, the Content-Length is the new body's, and {@code Cache-Control: no-store}
+     * is added unless the servlet set a Cache-Control (RFC 6749 §5.1).
+     */
+    private static void writeSigned(HttpServletResponse response, String signedBody) throws IOException {
+        byte[] bytes = signedBody.getBytes(StandardCharsets.UTF_8);
+        response.setContentType(JSON_CONTENT_TYPE);
+        if (!response.containsHeader(CACHE_CONTROL)) {
+            response.setHeader(CACHE_CONTROL, NO_STORE);
+        }
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     /**
@@ -150,13 +160,33 @@ public final class ResponseSigning {
         log.log(level, "JWT signer failed closed with 500: {0}: {1}; request URI [{2}]", cause.reason(),
                 cause.getMessage(), request.getRequestURI());
         dropNewSession(request);
-        if (!FailClosedResponse.write(response)) {
+        if (!writeFailClosed(response)) {
             log.log(Level.ERROR, "JWT signer could not fail closed: the response to [{0}] was already committed",
                     request.getRequestURI());
         }
         if (request.isAsyncStarted()) {
             completeAsync(request, response);
         }
+    }
+
+    /**
+     * Writes the one answer the filter gives when it cannot sign: the response reset (so none of the servlet's
+     * headers, cookies or bytes go out), then 500, {@code Cache-Control: no-store} and a small JSON body that
+     * says nothing about the cause.
+     *
+     * @return false when the response was already committed, so nothing could be written
+     */
+    private static boolean writeFailClosed(HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return false;
+        }
+        response.reset();
+        response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+        response.setContentType(JSON_CONTENT_TYPE);
+        response.setHeader(CACHE_CONTROL, NO_STORE);
+        response.setContentLength(FAIL_CLOSED_BYTES.length);
+        response.getOutputStream().write(FAIL_CLOSED_BYTES);
+        return true;
     }
 
     /** Ends an asynchronous request now, so whatever the servlet writes later goes nowhere. */
@@ -175,7 +205,7 @@ public final class ResponseSigning {
     private static void abandon(HttpServletRequest request, SigningResponseWrapper wrapper,
             HttpServletResponse response) {
         CapturedBody body = wrapper.body();
-        if (body.isDiscarding() || body.isStreaming() || response.isCommitted()) {
+        if (body.passingThrough() || response.isCommitted()) {
             return;
         }
         body.discard();

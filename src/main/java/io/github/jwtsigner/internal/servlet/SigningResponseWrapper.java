@@ -1,9 +1,7 @@
 package io.github.jwtsigner.internal.servlet;
 
-import io.github.jwtsigner.internal.decision.ContentTypeCharset;
-import io.github.jwtsigner.internal.decision.JsonContentType;
-import io.github.jwtsigner.internal.decision.ResponseDecision;
-
+import io.github.jwtsigner.internal.decision.BodyDecoder;
+import io.github.jwtsigner.internal.decision.ContentType;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,34 +17,33 @@ import java.util.function.Consumer;
  * The response a servlet sees behind the signer: status and headers go to the real response (a fail-closed
  * answer resets them), the body is held in a {@link CapturedBody}, and nothing is sent or committed.
  *
- * <p>What it does about each trap: flushes and every Content-Length setter are swallowed (the length is
- * replayed if the body passes through); {@link #isCommitted()} stays false; the charset the servlet declares
- * is tracked here, because {@code getCharacterEncoding()} always answers some default; after
- * {@code getWriter()} the charset no longer changes, as in a container; {@code sendError} and
- * {@code sendRedirect} go straight to the container, which then owns the response, except inside an include
- * and for {@code sendError(103)}, an interim response (early hints) after which the final one is still the
- * filter's to decide. On Tomcat the real response sits behind a {@link DetachedResponse}, so that a forward
- * leaves it usable.
+ * <p>What it does about each trap:
+ * <ul>
+ *   <li>the writer and the stream write into the held body; flushes are swallowed, and {@link #isCommitted()}
+ *       stays false;</li>
+ *   <li>every Content-Length setter is held with the body, and set if the body passes through;</li>
+ *   <li>the charset the servlet declares is tracked here, because {@code getCharacterEncoding()} always
+ *       answers some default; after {@code getWriter()} it no longer changes, as in a container;</li>
+ *   <li>{@code sendError} and {@code sendRedirect} go straight to the container, which then owns the response;
+ *       except inside an include, and for {@code sendError(103)}, an interim response (early hints) after
+ *       which the final one is still the filter's to decide.</li>
+ * </ul>
+ * On Tomcat the real response sits behind a {@link DetachedResponse}, so that a forward leaves it usable.
  *
  * <p>One instance per request; not thread-safe.
  */
 final class SigningResponseWrapper extends HttpServletResponseWrapper {
+    /** Tomcat's early hints: {@code sendError(103)} sends the headers so far as an interim response. */
+    static final int EARLY_HINTS = 103;
+    private static final int LAST_REDIRECT = 399;
     private static final String CONTENT_LENGTH = "Content-Length";
     private static final String CONTENT_TYPE = "Content-Type";
+    private static final String LINK = "Link";
 
     private final CapturedBody body;
-    private CapturingOutputStream stream;
     private PrintWriter writer;
     private String declaredCharset;
     private boolean charsetFixed;
-    private Consumer<HttpServletResponse> contentLength;
-
-    /** Tomcat's early hints: {@code sendError(103)} sends the headers so far as an interim response. */
-    static final int EARLY_HINTS = 103;
-
-    private static final String LINK = "Link";
-    private static final int LAST_REDIRECT = 399;
-
     /** What this wrapper was made around; anything else in its place is a container's include wrapper. */
     private final ServletResponse base;
     private boolean insideInclude;
@@ -54,7 +51,7 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     SigningResponseWrapper(HttpServletResponse real, int maxBodyBytes) {
         super(DetachedResponse.of(real));
         this.base = getResponse();
-        this.body = new CapturedBody(real, maxBodyBytes, this::knownUnsigned, this::replayContentLength);
+        this.body = new CapturedBody(real, maxBodyBytes);
     }
 
     /**
@@ -77,25 +74,24 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
         return declaredCharset;
     }
 
+    /** The held body, to be read as text: as the characters the writer was given, or as the stream's bytes. */
+    BodyDecoder heldBody() {
+        return body.output() == CapturedBody.Output.WRITER
+                ? BodyDecoder.ofWriter(body.bytes(), body.sawLoneSurrogate(), getCharacterEncoding())
+                : BodyDecoder.ofStream(body.bytes(), declaredCharset);
+    }
+
     private HttpServletResponse real() {
         return (HttpServletResponse) getResponse();
     }
 
-    private boolean passingThrough() {
-        return body.isStreaming() || body.isDiscarding();
-    }
-
-    /** The body will not be signed whatever comes next: not 2xx, or a Content-Type that is not JSON. */
-    private boolean knownUnsigned() {
-        int status = getStatus();
-        String type = getContentType();
-        return !ResponseDecision.is2xx(status) || (!JsonContentType.isAbsent(type) && !JsonContentType.isJson(type));
-    }
-
-    private void replayContentLength() {
-        if (contentLength != null) {
-            contentLength.accept(real());
+    /** Holds a Content-Length set while the body is held; false when it is not one, or the body passes through. */
+    private boolean heldContentLength(String name, Consumer<HttpServletResponse> setter) {
+        if (body.passingThrough() || !CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            return false;
         }
+        body.holdContentLength(setter);
+        return true;
     }
 
     @Override
@@ -103,10 +99,7 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
         if (!body.choose(CapturedBody.Output.STREAM)) {
             throw new IllegalStateException("getWriter() has already been called for this response");
         }
-        if (stream == null) {
-            stream = new CapturingOutputStream(body);
-        }
-        return stream;
+        return body.stream();
     }
 
     @Override
@@ -115,7 +108,7 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
             throw new IllegalStateException("getOutputStream() has already been called for this response");
         }
         if (writer == null) {
-            writer = new PrintWriter(new CapturingWriter(body));
+            writer = new PrintWriter(body.writer());
         }
         charsetFixed = true;
         return writer;
@@ -138,10 +131,10 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     @Override
     public void setContentType(String type) {
         if (charsetFixed) {
-            super.setContentType(ContentTypeCharset.remove(type));
+            super.setContentType(ContentType.withoutCharset(type));
             return;
         }
-        String charset = ContentTypeCharset.of(type);
+        String charset = ContentType.charset(type);
         if (charset != null) {
             declaredCharset = charset;
         }
@@ -150,58 +143,46 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
 
     @Override
     public void setContentLength(int len) {
-        if (passingThrough()) {
+        if (!heldContentLength(CONTENT_LENGTH, r -> r.setContentLength(len))) {
             super.setContentLength(len);
-        } else {
-            contentLength = r -> r.setContentLength(len);
         }
     }
 
     @Override
     public void setContentLengthLong(long len) {
-        if (passingThrough()) {
+        if (!heldContentLength(CONTENT_LENGTH, r -> r.setContentLengthLong(len))) {
             super.setContentLengthLong(len);
-        } else {
-            contentLength = r -> r.setContentLengthLong(len);
         }
     }
 
     @Override
     public void setHeader(String name, String value) {
-        if (CONTENT_TYPE.equalsIgnoreCase(name) && !passingThrough()) {
+        if (CONTENT_TYPE.equalsIgnoreCase(name) && !body.passingThrough()) {
             setContentType(value);
-        } else if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
-            contentLength = r -> r.setHeader(name, value);
-        } else {
+        } else if (!heldContentLength(name, r -> r.setHeader(name, value))) {
             super.setHeader(name, value);
         }
     }
 
     @Override
     public void addHeader(String name, String value) {
-        if (CONTENT_TYPE.equalsIgnoreCase(name) && !passingThrough()) {
+        if (CONTENT_TYPE.equalsIgnoreCase(name) && !body.passingThrough()) {
             setContentType(value);
-        } else if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
-            contentLength = r -> r.addHeader(name, value);
-        } else {
+        } else if (!heldContentLength(name, r -> r.addHeader(name, value))) {
             super.addHeader(name, value);
         }
     }
 
     @Override
     public void setIntHeader(String name, int value) {
-        if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
-            contentLength = r -> r.setIntHeader(name, value);
-        } else {
+        if (!heldContentLength(name, r -> r.setIntHeader(name, value))) {
             super.setIntHeader(name, value);
         }
     }
 
     @Override
     public void addIntHeader(String name, int value) {
-        if (CONTENT_LENGTH.equalsIgnoreCase(name) && !passingThrough()) {
-            contentLength = r -> r.addIntHeader(name, value);
-        } else {
+        if (!heldContentLength(name, r -> r.addIntHeader(name, value))) {
             super.addIntHeader(name, value);
         }
     }
@@ -209,30 +190,29 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
     @Override
     public void flushBuffer() throws IOException {
         body.flush();
-        if (passingThrough()) {
+        if (body.passingThrough()) {
             super.flushBuffer();
         }
     }
 
     @Override
     public boolean isCommitted() {
-        return passingThrough() && super.isCommitted();
+        return body.passingThrough() && super.isCommitted();
     }
 
     @Override
     public void reset() {
         super.reset();
-        if (!passingThrough()) {
+        if (!body.passingThrough()) {
             body.reset();
             declaredCharset = null;
             charsetFixed = false;
-            contentLength = null;
         }
     }
 
     @Override
     public void resetBuffer() {
-        if (passingThrough()) {
+        if (body.passingThrough()) {
             super.resetBuffer();
         } else {
             body.clear();
@@ -247,31 +227,26 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
      */
     @Override
     public void sendError(int sc, String msg) throws IOException {
-        if (insideInclude) {
-            return;
-        }
-        if (sc == EARLY_HINTS) {
-            earlyHints(() -> super.sendError(sc, msg));
-            return;
-        }
-        refuseSuccessAsError(sc);
-        handOver();
-        super.sendError(sc, msg);
+        sendError(sc, () -> super.sendError(sc, msg));
     }
 
     /** As {@link #sendError(int, String)}. */
     @Override
     public void sendError(int sc) throws IOException {
+        sendError(sc, () -> super.sendError(sc));
+    }
+
+    private void sendError(int sc, Send send) throws IOException {
         if (insideInclude) {
             return;
         }
         if (sc == EARLY_HINTS) {
-            earlyHints(() -> super.sendError(sc));
+            earlyHints(send);
             return;
         }
         refuseSuccessAsError(sc);
         handOver();
-        super.sendError(sc);
+        send.send();
     }
 
     /**
@@ -319,7 +294,7 @@ final class SigningResponseWrapper extends HttpServletResponseWrapper {
 
     /** From now on the container owns the response; it sees the writer in use, as it would have. */
     private void handOver() throws IOException {
-        if (!passingThrough() && body.output() == CapturedBody.Output.WRITER) {
+        if (!body.passingThrough() && body.output() == CapturedBody.Output.WRITER) {
             real().getWriter();
         }
         body.discard();

@@ -13,6 +13,23 @@ final class Utf8CharEncoder {
         return 3 * n + 1;
     }
 
+    /**
+     * True when {@code utf8}, the JDK's UTF-8 encoding of {@code chars} characters, has one byte per character
+     * and no {@code '?'}: then every character was ASCII, since any other takes two bytes or more, except a lone
+     * surrogate, which the JDK replaces with {@code '?'} (a real {@code '?'} just takes the slower path).
+     */
+    static boolean isAsciiWithoutReplacement(byte[] utf8, int chars) {
+        if (utf8.length != chars) {
+            return false;
+        }
+        for (byte b : utf8) {
+            if (b == '?') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private char pendingHigh;
     private boolean loneSurrogate;
 

@@ -15,37 +15,38 @@ class BodyDecoderTest {
 
     @Test
     void decodesStreamBytesAsUtf8WhenNoCharsetIsDeclared() {
-        assertEquals(TEXT, new BodyDecoder(TEXT.getBytes(UTF_8), false, false, null).text());
+        assertEquals(TEXT, BodyDecoder.ofStream(TEXT.getBytes(UTF_8), null).text());
     }
 
     @Test
     void decodesStreamBytesWithTheDeclaredCharset() {
         String latin = "{\"name\":\"José\"}";
 
-        assertEquals(latin, new BodyDecoder(latin.getBytes(ISO_8859_1), false, false, "ISO-8859-1").text());
-        assertEquals(TEXT, new BodyDecoder(TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_16BE), false, false,
-                "UTF-16BE").text());
+        assertEquals(latin, BodyDecoder.ofStream(latin.getBytes(ISO_8859_1), "ISO-8859-1").text());
+        assertEquals(TEXT, BodyDecoder.ofStream(TEXT.getBytes(java.nio.charset.StandardCharsets.UTF_16BE), "UTF-16BE")
+                .text());
     }
 
     @Test
     void dropsALeadingUtf8ByteOrderMark() {
         byte[] withBom = ("\uFEFF" + TEXT).getBytes(UTF_8);
 
-        assertEquals(TEXT, new BodyDecoder(withBom, false, false, null).text());
-        assertEquals(TEXT, new BodyDecoder(withBom, false, false, "utf-8").text());
+        assertEquals(TEXT, BodyDecoder.ofStream(withBom, null).text());
+        assertEquals(TEXT, BodyDecoder.ofStream(withBom, "utf-8").text());
     }
 
     @Test
     void keepsWriterTextAsWrittenButForALeadingByteOrderMark() {
-        assertEquals(TEXT, new BodyDecoder(("\uFEFF" + TEXT).getBytes(UTF_8), true, false, "ISO-8859-1").text());
-        assertEquals(TEXT + "\uFEFF", new BodyDecoder((TEXT + "\uFEFF").getBytes(UTF_8), true, false, null).text());
-        assertEquals("\uFEFF" + TEXT, new BodyDecoder(("\uFEFF\uFEFF" + TEXT).getBytes(UTF_8), true, false, null)
+        // The charset the container encodes writer output in does not change the characters written.
+        assertEquals(TEXT, BodyDecoder.ofWriter(("\uFEFF" + TEXT).getBytes(UTF_8), false, "ISO-8859-1").text());
+        assertEquals(TEXT + "\uFEFF", BodyDecoder.ofWriter((TEXT + "\uFEFF").getBytes(UTF_8), false, null).text());
+        assertEquals("\uFEFF" + TEXT, BodyDecoder.ofWriter(("\uFEFF\uFEFF" + TEXT).getBytes(UTF_8), false, null)
                 .text(), "only one mark is dropped, as from a stream");
     }
 
     @Test
     void dropsOneLeadingUtf8ByteOrderMarkFromAStream() {
-        assertEquals("\uFEFF" + TEXT, new BodyDecoder(("\uFEFF\uFEFF" + TEXT).getBytes(UTF_8), false, false, null)
+        assertEquals("\uFEFF" + TEXT, BodyDecoder.ofStream(("\uFEFF\uFEFF" + TEXT).getBytes(UTF_8), null)
                 .text());
     }
 
@@ -53,7 +54,7 @@ class BodyDecoderTest {
     void refusesBytesThatAreNotValidInTheirCharsetAndSaysWhere() {
         byte[] bad = {'{', '"', 'a', '"', ':', (byte) 0xC3, 0x28, '}'};
 
-        SigningException e = assertThrows(SigningException.class, () -> new BodyDecoder(bad, false, false, null).text());
+        SigningException e = assertThrows(SigningException.class, () -> BodyDecoder.ofStream(bad, null).text());
 
         assertEquals(SigningException.Reason.INVALID_ENCODING, e.reason());
         assertEquals("the response body is not valid UTF-8 at byte offset [5]; expected text in the declared"
@@ -63,7 +64,7 @@ class BodyDecoderTest {
     @Test
     void refusesWriterTextThatHeldALoneSurrogate() {
         SigningException e = assertThrows(SigningException.class,
-                () -> new BodyDecoder("{\"a\":\"?\"}".getBytes(UTF_8), true, true, null).text());
+                () -> BodyDecoder.ofWriter("{\"a\":\"?\"}".getBytes(UTF_8), true, null).text());
 
         assertEquals(SigningException.Reason.INVALID_STRING, e.reason());
         assertEquals("the body written to getWriter() holds a lone surrogate, which has no UTF-8 form; expected"
@@ -73,7 +74,7 @@ class BodyDecoderTest {
     @Test
     void refusesAnUnknownCharset() {
         SigningException e = assertThrows(SigningException.class,
-                () -> new BodyDecoder(new byte[] {'{', '}'}, false, false, "no-such-charset").text());
+                () -> BodyDecoder.ofStream(new byte[] {'{', '}'}, "no-such-charset").text());
 
         assertEquals(SigningException.Reason.INVALID_ENCODING, e.reason());
         assertEquals("the response declares charset [no-such-charset], which this JVM does not support; expected a"
@@ -86,9 +87,9 @@ class BodyDecoderTest {
         assertFalse(BodyDecoder.startsWithBrace("x{"));
         assertFalse(BodyDecoder.startsWithBrace("\u00A0{"));
         assertFalse(BodyDecoder.startsWithBrace(""));
-        assertTrue(new BodyDecoder(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '{', (byte) 0xFF}, false,
-                false, null).rawStartsWithBrace());
-        assertFalse(new BodyDecoder(new byte[] {'[', '{'}, false, false, null).rawStartsWithBrace());
+        assertTrue(BodyDecoder.ofStream(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, ' ', '{', (byte) 0xFF}, null)
+                .rawStartsWithBrace());
+        assertFalse(BodyDecoder.ofStream(new byte[] {'[', '{'}, null).rawStartsWithBrace());
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -97,9 +98,9 @@ class BodyDecoderTest {
     void seesAnObjectInUtf16AndUtf32AsALenientReaderWould(String charset) {
         java.nio.charset.Charset cs = java.nio.charset.Charset.forName(charset);
 
-        assertTrue(new BodyDecoder(" \n{\"a\":1}".getBytes(cs), false, false, null).rawStartsWithBrace());
-        assertFalse(new BodyDecoder(" [{\"a\":1}]".getBytes(cs), false, false, null).rawStartsWithBrace());
-        assertFalse(new BodyDecoder("OK".getBytes(cs), false, false, null).rawStartsWithBrace());
+        assertTrue(BodyDecoder.ofStream(" \n{\"a\":1}".getBytes(cs), null).rawStartsWithBrace());
+        assertFalse(BodyDecoder.ofStream(" [{\"a\":1}]".getBytes(cs), null).rawStartsWithBrace());
+        assertFalse(BodyDecoder.ofStream("OK".getBytes(cs), null).rawStartsWithBrace());
     }
 
     @Test
@@ -112,11 +113,11 @@ class BodyDecoderTest {
             concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, json.getBytes(java.nio.charset.Charset.forName("UTF-32LE"))),
         };
         for (byte[] body : bodies) {
-            assertTrue(new BodyDecoder(body, false, false, null).rawStartsWithBrace(), java.util.Arrays.toString(body));
+            assertTrue(BodyDecoder.ofStream(body, null).rawStartsWithBrace(), java.util.Arrays.toString(body));
         }
-        assertFalse(new BodyDecoder(new byte[] {(byte) 0xFE, (byte) 0xFF, 1, '{'}, false, false, null)
+        assertFalse(BodyDecoder.ofStream(new byte[] {(byte) 0xFE, (byte) 0xFF, 1, '{'}, null)
                 .rawStartsWithBrace(), "not a zero where UTF-16 puts one");
-        assertFalse(new BodyDecoder(new byte[0], false, false, null).rawStartsWithBrace());
+        assertFalse(BodyDecoder.ofStream(new byte[0], null).rawStartsWithBrace());
     }
 
     @Test
@@ -131,7 +132,7 @@ class BodyDecoderTest {
             {0, ' ', 0, '{', 0, ' '},                          // "{" then only whitespace
         };
         for (byte[] body : binaries) {
-            assertFalse(new BodyDecoder(body, false, false, null).rawStartsWithBrace(), java.util.Arrays.toString(body));
+            assertFalse(BodyDecoder.ofStream(body, null).rawStartsWithBrace(), java.util.Arrays.toString(body));
         }
     }
 
@@ -142,8 +143,8 @@ class BodyDecoderTest {
                 java.nio.charset.StandardCharsets.ISO_8859_1);
         byte[] held = smuggled.getBytes(UTF_8);
 
-        assertTrue(new BodyDecoder(held, true, false, null, "ISO-8859-1").rawStartsWithBrace());
-        assertFalse(new BodyDecoder(held, true, false, null, null).rawStartsWithBrace(), "its UTF-8 form is no object");
+        assertTrue(BodyDecoder.ofWriter(held, false, "ISO-8859-1").rawStartsWithBrace());
+        assertFalse(BodyDecoder.ofWriter(held, false, null).rawStartsWithBrace(), "its UTF-8 form is no object");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.servlet;
 
+import io.github.jwtsigner.internal.servlet.CapturedBody.BodyBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

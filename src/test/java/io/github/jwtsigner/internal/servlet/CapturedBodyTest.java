@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.servlet;
 
+import io.github.jwtsigner.internal.decision.ResponseFacts.Capture;
 import io.github.jwtsigner.testing.BufferingResponse;
 import io.github.jwtsigner.testing.RecordingResponse;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,38 +28,40 @@ class CapturedBodyTest {
     }
 
     private final RecordingResponse real = new RecordingResponse();
-    /** What happened at the real response, in order: each replay hook run, with the body bytes there by then. */
+    /** What happened at the real response, in order: each held Content-Length set, with the body bytes by then. */
     private final List<String> events = new ArrayList<>();
-
-    CapturedBodyTest() {
-        real.setContentType("text/plain;charset=UTF-8");
-    }
 
     private CapturedBody body(int limit, boolean knownUnsigned) {
         return body(real, limit, knownUnsigned);
     }
 
+    /**
+     * A body of at most {@code limit} bytes, with a Content-Length held. {@code knownUnsigned}: a text/plain
+     * response, which may stream once over the limit; else a JSON one, which may be signed.
+     */
     private CapturedBody body(HttpServletResponse response, int limit, boolean knownUnsigned) {
-        return new CapturedBody(response, limit, () -> knownUnsigned,
-                () -> events.add("before replay, " + real.bodyBytes().length + " bytes sent"));
+        real.setContentType(knownUnsigned ? "text/plain;charset=UTF-8" : "application/json;charset=UTF-8");
+        CapturedBody body = new CapturedBody(response, limit);
+        body.holdContentLength(r -> events.add("Content-Length set, " + real.bodyBytes().length + " bytes sent"));
+        return body;
     }
 
     private static void chars(CapturedBody body, String s) throws IOException {
-        body.writeChars(s.toCharArray(), 0, s.length());
+        body.writer().write(s.toCharArray(), 0, s.length());
     }
 
     private static void string(CapturedBody body, String s) throws IOException {
-        body.writeString(s, 0, s.length());
+        body.writer().write(s, 0, s.length());
     }
 
     // ---- held, then replayed through the API the servlet used -------------------------------------------
 
     static Stream<Arguments> writes() {
         return Stream.of(
-                write("bytes through the stream", b -> b.writeBytes("xxJosé".getBytes(UTF_8), 2, 5)),
-                write("an ASCII string through the writer", b -> b.writeString("xxJos?", 2, 3)),
-                write("a string that is not ASCII through the writer", b -> b.writeString("xxJosé", 2, 4)),
-                write("characters through the writer", b -> b.writeChars("xxJosé".toCharArray(), 2, 4)));
+                write("bytes through the stream", b -> b.stream().write("xxJosé".getBytes(UTF_8), 2, 5)),
+                write("an ASCII string through the writer", b -> b.writer().write("xxJos?", 2, 3)),
+                write("a string that is not ASCII through the writer", b -> b.writer().write("xxJosé", 2, 4)),
+                write("characters through the writer", b -> b.writer().write("xxJosé".toCharArray(), 2, 4)));
     }
 
     private static Arguments write(String name, Write write) {
@@ -77,7 +80,7 @@ class CapturedBodyTest {
 
         assertArrayEquals(held, real.bodyBytes());
         assertTrue(held.length > 0);
-        assertEquals(List.of("before replay, 0 bytes sent"), events);
+        assertEquals(List.of("Content-Length set, 0 bytes sent"), events);
         assertEquals(0, body.size(), "nothing is held once the body was sent");
     }
 
@@ -116,7 +119,7 @@ class CapturedBodyTest {
 
         assertEquals("abc?", new String(body.bytes(), UTF_8));
         assertTrue(body.sawLoneSurrogate());
-        assertFalse(body.overLimit());
+        assertEquals(Capture.HELD, body.state());
     }
 
     @Test
@@ -126,7 +129,7 @@ class CapturedBodyTest {
 
         body.end();
 
-        assertTrue(body.overLimit());
+        assertEquals(Capture.OVER_LIMIT, body.state());
         assertEquals(0, body.size());
         assertFalse(real.touched());
     }
@@ -138,9 +141,8 @@ class CapturedBodyTest {
 
         body.end();
 
-        assertTrue(body.isStreaming());
+        assertEquals(Capture.STREAMED, body.state(), "streamed, not dropped over the limit");
         assertEquals("abc?", real.bodyText(UTF_8));
-        assertFalse(body.overLimit());
     }
 
     @Test
@@ -158,29 +160,28 @@ class CapturedBodyTest {
     @Test
     void dropsABodyThatOutgrowsTheLimitWhenItMayBeSigned() throws Exception {
         CapturedBody body = body(8, false);
-        body.writeBytes(new byte[6], 0, 6);
-        body.writeBytes(new byte[3], 0, 3);
-        body.writeBytes(new byte[1], 0, 1);
+        body.stream().write(new byte[6], 0, 6);
+        body.stream().write(new byte[3], 0, 3);
+        body.stream().write(new byte[1], 0, 1);
 
-        assertTrue(body.overLimit());
+        assertEquals(Capture.OVER_LIMIT, body.state(), "dropped, not streamed");
         assertEquals(0, body.size());
-        assertFalse(body.isStreaming());
         assertFalse(real.touched());
     }
 
     @Test
     void streamsABodyKnownUnsignedOnceItOutgrowsTheLimit() throws Exception {
         CapturedBody body = body(8, true);
-        body.writeBytes("abcdef".getBytes(UTF_8), 0, 6);
-        body.writeBytes("xxghijxx".getBytes(UTF_8), 2, 4);
+        body.stream().write("abcdef".getBytes(UTF_8), 0, 6);
+        body.stream().write("xxghijxx".getBytes(UTF_8), 2, 4);
 
-        assertTrue(body.isStreaming());
+        assertEquals(Capture.STREAMED, body.state());
         assertTrue(real.isCommitted(), "status and headers are final once streaming");
         assertEquals("abcdefghij", real.bodyText(UTF_8));
         assertEquals(0, body.size(), "nothing is held once streaming");
-        assertEquals(List.of("before replay, 0 bytes sent"), events);
+        assertEquals(List.of("Content-Length set, 0 bytes sent"), events);
 
-        body.writeBytes("k".getBytes(UTF_8), 0, 1);
+        body.stream().write("k".getBytes(UTF_8), 0, 1);
         assertEquals("abcdefghijk", real.bodyText(UTF_8));
     }
 
@@ -188,10 +189,10 @@ class CapturedBodyTest {
     void streamsAnAsciiStringThatTakesTheBodyOverTheLimitAndEveryStringAfter() throws Exception {
         CapturedBody body = body(8, true);
         string(body, "abcdef");
-        body.writeString("xxghijxx", 2, 4);
+        body.writer().write("xxghijxx", 2, 4);
         string(body, "kl");
 
-        assertTrue(body.isStreaming());
+        assertEquals(Capture.STREAMED, body.state());
         assertEquals("abcdefghijkl", real.bodyText(UTF_8));
         assertEquals(0, body.size());
     }
@@ -200,7 +201,7 @@ class CapturedBodyTest {
     void streamsCharactersFromTheOffsetTheServletGave() throws Exception {
         CapturedBody body = body(8, true);
         string(body, "abcdef");
-        body.writeChars("XXghéjXX".toCharArray(), 2, 4);
+        body.writer().write("XXghéjXX".toCharArray(), 2, 4);
 
         assertEquals("abcdefghéj", real.bodyText(UTF_8));
     }
@@ -212,7 +213,7 @@ class CapturedBodyTest {
 
         chars(body, text);
 
-        assertTrue(body.isStreaming());
+        assertEquals(Capture.STREAMED, body.state());
         assertEquals(text, real.bodyText(UTF_8));
     }
 
@@ -221,7 +222,7 @@ class CapturedBodyTest {
         CapturedBody body = body(8, true);
         string(body, "abcdef");
         chars(body, "\uD83D");
-        body.writeChars(new char[] {'X', '\uDE00', '!', '!', '!'}, 1, 4);
+        body.writer().write(new char[] {'X', '\uDE00', '!', '!', '!'}, 1, 4);
 
         assertEquals("abcdef\uD83D\uDE00!!!", real.bodyText(UTF_8));
     }
@@ -266,8 +267,8 @@ class CapturedBodyTest {
     @Test
     void passesAFlushOnToTheRealStreamOnceStreaming() throws Exception {
         CapturedBody body = body(new BufferingResponse(real), 4, true);
-        body.writeBytes("abcdef".getBytes(UTF_8), 0, 6);
-        body.writeBytes("gh".getBytes(UTF_8), 0, 2);
+        body.stream().write("abcdef".getBytes(UTF_8), 0, 6);
+        body.stream().write("gh".getBytes(UTF_8), 0, 2);
         assertEquals("", real.bodyText(UTF_8), "the outer response's stream still holds what streamed");
 
         body.flush();
@@ -296,7 +297,7 @@ class CapturedBodyTest {
         body.clear();
         string(body, "{}");
 
-        assertFalse(body.overLimit());
+        assertEquals(Capture.HELD, body.state());
         assertEquals("{}", new String(body.bytes(), UTF_8));
     }
 
@@ -306,7 +307,7 @@ class CapturedBodyTest {
         string(body, "junk");
 
         body.reset();
-        body.writeBytes("{}".getBytes(UTF_8), 0, 2);
+        body.stream().write("{}".getBytes(UTF_8), 0, 2);
         body.replay();
 
         assertEquals(CapturedBody.Output.STREAM, body.output());
@@ -321,10 +322,10 @@ class CapturedBodyTest {
         body.discard();
         string(body, "more");
         chars(body, "more");
-        body.writeBytes(new byte[] {1}, 0, 1);
+        body.stream().write(new byte[] {1}, 0, 1);
         body.replay();
 
-        assertTrue(body.isDiscarding());
+        assertEquals(Capture.HANDED_OVER, body.state());
         assertEquals(0, body.size());
         assertFalse(real.touched());
         assertEquals(List.of(), events);
@@ -334,7 +335,7 @@ class CapturedBodyTest {
     void aWriteOfNothingChoosesTheApiAndHoldsNothing() throws Exception {
         CapturedBody body = body(64, true);
 
-        body.writeString("abc", 1, 0);
+        body.writer().write("abc", 1, 0);
 
         assertEquals(CapturedBody.Output.WRITER, body.output());
         assertEquals(0, body.size());

@@ -2,6 +2,7 @@ package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.testing.BufferingResponse;
 import io.github.jwtsigner.testing.RecordingResponse;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import org.junit.jupiter.api.Test;
 
@@ -15,15 +16,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CapturingOutputStreamTest {
     private final RecordingResponse real = new RecordingResponse();
 
-    /** A body of {@code limit} bytes behind the stream; {@code knownUnsigned} decides whether it may stream. */
+    /** A body of {@code limit} bytes behind the stream; {@code knownUnsigned} (text/plain, not JSON) lets it stream. */
     private CapturedBody body(int limit, boolean knownUnsigned) {
-        return new CapturedBody(new BufferingResponse(real), limit, () -> knownUnsigned, () -> { });
+        real.setContentType(knownUnsigned ? "text/plain;charset=UTF-8" : "application/json;charset=UTF-8");
+        return new CapturedBody(new BufferingResponse(real), limit);
     }
 
     @Test
     void holdsBytesAndSingleBytesFromTheirOffsets() throws Exception {
         CapturedBody body = body(64, false);
-        CapturingOutputStream out = new CapturingOutputStream(body);
+        ServletOutputStream out = body.stream();
 
         out.write(new byte[] {9, 1, 2, 9}, 1, 2);
         out.write(0x1FF);
@@ -36,7 +38,7 @@ class CapturingOutputStreamTest {
     @Test
     void refusesOffsetsOutsideTheBytes() throws Exception {
         CapturedBody body = body(64, false);
-        CapturingOutputStream out = new CapturingOutputStream(body);
+        ServletOutputStream out = body.stream();
 
         assertThrows(IndexOutOfBoundsException.class, () -> out.write(new byte[3], 2, 2));
         assertThrows(IndexOutOfBoundsException.class, () -> out.write(new byte[3], -1, 1));
@@ -45,7 +47,7 @@ class CapturingOutputStreamTest {
 
     @Test
     void isAlwaysReadyAndRefusesNonBlockingOutput() {
-        CapturingOutputStream out = new CapturingOutputStream(body(64, false));
+        ServletOutputStream out = body(64, false).stream();
 
         assertTrue(out.isReady());
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> out.setWriteListener(
@@ -65,7 +67,7 @@ class CapturingOutputStreamTest {
     @Test
     void closeLeavesTheStreamOpenForTheFilter() throws Exception {
         CapturedBody body = body(64, false);
-        CapturingOutputStream out = new CapturingOutputStream(body);
+        ServletOutputStream out = body.stream();
         out.write("{\"a\":".getBytes(UTF_8));
 
         out.close();
@@ -77,7 +79,7 @@ class CapturingOutputStreamTest {
 
     @Test
     void flushPassesOnToTheClientOnceTheBodyStreams() throws Exception {
-        CapturingOutputStream out = new CapturingOutputStream(body(4, true));
+        ServletOutputStream out = body(4, true).stream();
         out.write("stream me".getBytes(UTF_8));
         assertEquals("", real.bodyText(UTF_8), "the outer response's stream still holds what streamed");
 
@@ -88,7 +90,7 @@ class CapturingOutputStreamTest {
 
     @Test
     void closeFlushesOnceTheBodyStreams() throws Exception {
-        CapturingOutputStream out = new CapturingOutputStream(body(4, true));
+        ServletOutputStream out = body(4, true).stream();
         out.write("stream me".getBytes(UTF_8));
 
         out.close();

@@ -4,6 +4,8 @@ import io.github.jwtsigner.testing.BufferingResponse;
 import io.github.jwtsigner.testing.RecordingResponse;
 import org.junit.jupiter.api.Test;
 
+import java.io.Writer;
+
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,19 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class CapturingWriterTest {
     private final RecordingResponse real = new RecordingResponse();
 
-    CapturingWriterTest() {
-        real.setContentType("text/plain;charset=UTF-8");
-    }
-
-    /** A body of {@code limit} bytes behind the writer; {@code knownUnsigned} decides whether it may stream. */
+    /** A body of {@code limit} bytes behind the writer; {@code knownUnsigned} (text/plain, not JSON) lets it stream. */
     private CapturedBody body(int limit, boolean knownUnsigned) {
-        return new CapturedBody(new BufferingResponse(real), limit, () -> knownUnsigned, () -> { });
+        real.setContentType(knownUnsigned ? "text/plain;charset=UTF-8" : "application/json;charset=UTF-8");
+        return new CapturedBody(new BufferingResponse(real), limit);
     }
 
     @Test
     void holdsCharactersStringsAndSingleCharactersFromTheirOffsets() throws Exception {
         CapturedBody body = body(64, false);
-        CapturingWriter w = new CapturingWriter(body);
+        Writer w = body.writer();
 
         w.write("xxJosé".toCharArray(), 2, 4);
         w.write(' ');
@@ -38,7 +37,7 @@ class CapturingWriterTest {
     @Test
     void refusesOffsetsOutsideTheCharactersOrTheString() throws Exception {
         CapturedBody body = body(64, false);
-        CapturingWriter w = new CapturingWriter(body);
+        Writer w = body.writer();
 
         assertThrows(IndexOutOfBoundsException.class, () -> w.write(new char[3], 2, 2));
         assertThrows(IndexOutOfBoundsException.class, () -> w.write(new char[3], -1, 1));
@@ -50,7 +49,7 @@ class CapturingWriterTest {
     @Test
     void closeLeavesTheWriterOpenForTheFilter() throws Exception {
         CapturedBody body = body(64, false);
-        CapturingWriter w = new CapturingWriter(body);
+        Writer w = body.writer();
         w.write("{\"a\":");
 
         w.close();
@@ -62,7 +61,7 @@ class CapturingWriterTest {
 
     @Test
     void flushPassesOnToTheClientOnceTheBodyStreams() throws Exception {
-        CapturingWriter w = new CapturingWriter(body(4, true));
+        Writer w = body(4, true).writer();
         w.write("stream me");
         assertEquals("", real.bodyText(UTF_8), "the outer response's writer still holds what streamed");
 
@@ -73,7 +72,7 @@ class CapturingWriterTest {
 
     @Test
     void closeFlushesOnceTheBodyStreams() throws Exception {
-        CapturingWriter w = new CapturingWriter(body(4, true));
+        Writer w = body(4, true).writer();
         w.write("stream me");
 
         w.close();

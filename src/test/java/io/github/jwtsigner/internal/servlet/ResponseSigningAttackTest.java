@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.servlet;
 
+import io.github.jwtsigner.internal.decision.ResponseFacts.Capture;
 import io.github.jwtsigner.internal.json.JsonPointer;
 import com.google.gson.JsonObject;
 import io.github.jwtsigner.SignerConfig;
@@ -87,7 +88,7 @@ class ResponseSigningAttackTest {
 
     private static void assertFailedClosed(RecordingResponse real) {
         assertEquals(500, real.getStatus());
-        assertEquals(FailClosedResponse.BODY, real.bodyText(UTF_8));
+        assertEquals(ResponseSigning.FAIL_CLOSED_BODY, real.bodyText(UTF_8));
         assertEquals("no-store", real.getHeader("Cache-Control"));
         assertNoMarker(real);
     }
@@ -245,7 +246,7 @@ class ResponseSigningAttackTest {
 
                 assertEquals("sendError status [" + sc + "] is not an error; expected a status of 300 or more (or"
                         + " 103 for early hints) behind the JWT signer filter", e.getMessage());
-                assertFalse(wrapper.body().isDiscarding());
+                assertEquals(Capture.HELD, wrapper.body().state());
             }
             SigningResponseWrapper redirectish = new SigningResponseWrapper(new RecordingResponse(), LIMIT);
             assertDoesNotThrow(() -> redirectish.sendError(300));
@@ -487,7 +488,7 @@ class ResponseSigningAttackTest {
             wrapper.sendError(500, "no");
             wrapper.sendRedirect("/next");
             wrapper.sendRedirect("/next", 302, false);
-            assertFalse(wrapper.body().isDiscarding(), "handed over inside an include");
+            assertEquals(Capture.HELD, wrapper.body().state(), "handed over inside an include");
             assertEquals(CLAIMS, new String(wrapper.body().bytes(), UTF_8));
 
             wrapper.setStatus(299);
@@ -495,7 +496,7 @@ class ResponseSigningAttackTest {
 
             wrapper.setResponse(base);
             wrapper.sendError(500);
-            assertTrue(wrapper.body().isDiscarding(), "after the include, sendError hands over again");
+            assertEquals(Capture.HANDED_OVER, wrapper.body().state(), "after the include, sendError hands over again");
             assertEquals(500, real.getStatus());
         }
     }
@@ -512,7 +513,7 @@ class ResponseSigningAttackTest {
 
             assertEquals("sendRedirect status [200] is not a redirect; expected a status from 300 to 399 behind the"
                     + " JWT signer filter", e.getMessage());
-            assertFalse(wrapper.body().isDiscarding());
+            assertEquals(Capture.HELD, wrapper.body().state());
             assertThrows(IllegalArgumentException.class, () -> wrapper.sendRedirect("/next", 299));
             assertThrows(IllegalArgumentException.class, () -> wrapper.sendRedirect("/next", 400, true));
         }
@@ -524,7 +525,7 @@ class ResponseSigningAttackTest {
 
                 wrapper.sendRedirect("/next", sc, true);
 
-                assertTrue(wrapper.body().isDiscarding(), () -> "status " + sc);
+                assertEquals(Capture.HANDED_OVER, wrapper.body().state(), () -> "status " + sc);
             }
         }
 
@@ -535,7 +536,7 @@ class ResponseSigningAttackTest {
 
             wrapper.sendRedirect("/next", 303);
 
-            assertTrue(wrapper.body().isDiscarding());
+            assertEquals(Capture.HANDED_OVER, wrapper.body().state());
             assertEquals(302, real.getStatus(), "a 6.0 container redirects with its own status");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.servlet;
 
+import io.github.jwtsigner.internal.decision.ResponseFacts.Capture;
 import io.github.jwtsigner.internal.json.JsonPointer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -438,8 +439,8 @@ class ResponseSigningTest {
         assertNull(real.touchedBeforeServletReturned(), "the real response was touched before the decision");
         assertEquals(500, real.getStatus());
         assertEquals("application/json;charset=UTF-8", real.getContentType());
-        assertEquals(FailClosedResponse.BODY, real.bodyText(UTF_8));
-        assertEquals(List.of("Cache-Control: no-store", "Content-Length: " + FailClosedResponse.BODY.length()),
+        assertEquals(ResponseSigning.FAIL_CLOSED_BODY, real.bodyText(UTF_8));
+        assertEquals(List.of("Cache-Control: no-store", "Content-Length: " + ResponseSigning.FAIL_CLOSED_BODY.length()),
                 real.headerLines().stream().sorted().toList());
         String everything = real.snapshot() + real.bodyText(ISO_8859_1) + real.headerLines();
         for (String secret : List.of(SUB, "José", "s3cr3t-cookie", "X-Servlet", "gzip")) {
@@ -570,7 +571,7 @@ class ResponseSigningTest {
             request.setAsync(async);
         });
 
-        assertEquals(List.of("committed=true " + FailClosedResponse.BODY), atComplete);
+        assertEquals(List.of("committed=true " + ResponseSigning.FAIL_CLOSED_BODY), atComplete);
     }
 
     @Test
@@ -585,7 +586,7 @@ class ResponseSigningTest {
         });
 
         assertEquals(500, real.getStatus());
-        assertEquals(FailClosedResponse.BODY, real.bodyText(UTF_8));
+        assertEquals(ResponseSigning.FAIL_CLOSED_BODY, real.bodyText(UTF_8));
         assertEquals(2, log.lines().size(), () -> "expected two log lines, got " + log.lines());
         assertEquals(System.Logger.Level.WARNING, log.lines().get(1).level());
         assertEquals("JWT signer could not complete the asynchronous request [/token]: already completed",
@@ -729,7 +730,7 @@ class ResponseSigningTest {
         handedOut[0].getWriter().write(CLAIMS);
 
         CapturedBody body = ((SigningResponseWrapper) handedOut[0]).body();
-        assertTrue(body.isDiscarding());
+        assertEquals(Capture.HANDED_OVER, body.state());
         assertEquals(0, body.size());
         assertEquals(0, real.bodyBytes().length);
     }

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.servlet;
 
+import io.github.jwtsigner.internal.decision.ResponseFacts.Capture;
 import io.github.jwtsigner.testing.BufferingResponse;
 import io.github.jwtsigner.testing.RecordingResponse;
 import jakarta.servlet.http.HttpServletResponse;
@@ -85,7 +86,7 @@ class SigningResponseWrapperTest {
         w.write("x".repeat(60));
         w.write("y".repeat(10));
 
-        assertTrue(wrapper.body().overLimit());
+        assertEquals(Capture.OVER_LIMIT, wrapper.body().state());
         assertEquals(0, wrapper.body().size());
         assertFalse(real.touched());
     }
@@ -206,7 +207,7 @@ class SigningResponseWrapperTest {
         assertTrue(real.isCommitted());
         assertTrue(wrapper.isCommitted(), "once the container owns the response, its commit state shows");
         assertEquals(0, wrapper.body().size());
-        assertTrue(wrapper.body().isDiscarding());
+        assertEquals(Capture.HANDED_OVER, wrapper.body().state());
     }
 
     @Test
@@ -215,7 +216,7 @@ class SigningResponseWrapperTest {
 
         assertEquals(302, real.getStatus());
         assertEquals("/home", real.getHeader("Location"));
-        assertTrue(wrapper.body().isDiscarding());
+        assertEquals(Capture.HANDED_OVER, wrapper.body().state());
     }
 
     @Test
@@ -223,7 +224,7 @@ class SigningResponseWrapperTest {
         wrapper.sendRedirect("/home", 303, true);
 
         assertEquals("/home", real.getHeader("Location"));
-        assertTrue(wrapper.body().isDiscarding());
+        assertEquals(Capture.HANDED_OVER, wrapper.body().state());
     }
 
     @Test
@@ -232,7 +233,7 @@ class SigningResponseWrapperTest {
         wrapper.getOutputStream().write(new byte[60]);
         wrapper.getOutputStream().write(new byte[5]);
 
-        assertTrue(wrapper.body().overLimit());
+        assertEquals(Capture.OVER_LIMIT, wrapper.body().state());
         assertEquals(0, wrapper.body().size());
         assertFalse(real.touched());
     }
@@ -251,7 +252,7 @@ class SigningResponseWrapperTest {
         wrapper.setContentLength(81);
         wrapper.flushBuffer();
 
-        assertTrue(wrapper.body().isStreaming());
+        assertEquals(Capture.STREAMED, wrapper.body().state());
         assertTrue(wrapper.isCommitted());
         assertEquals("x".repeat(62) + "\uD83D\uDE00" + "y".repeat(14), real.bodyText(UTF_8));
         assertEquals("80", real.getHeader("Content-Length"), "status and headers are final once streaming");
@@ -309,7 +310,7 @@ class SigningResponseWrapperTest {
         SigningResponseWrapper streaming = new SigningResponseWrapper(new BufferingResponse(real), 4);
         streaming.setStatus(401);
         streaming.getOutputStream().write("denied".getBytes(UTF_8));
-        assertTrue(streaming.body().isStreaming());
+        assertEquals(Capture.STREAMED, streaming.body().state());
 
         setter.accept(streaming);
 
@@ -355,8 +356,7 @@ class SigningResponseWrapperTest {
 
         wrapper.getOutputStream().write(new byte[65]);
 
-        assertEquals(streams, wrapper.body().isStreaming());
-        assertEquals(!streams, wrapper.body().overLimit());
+        assertEquals(streams ? Capture.STREAMED : Capture.OVER_LIMIT, wrapper.body().state());
         assertEquals(streams ? 65 : 0, real.bodyBytes().length);
     }
 
@@ -408,7 +408,7 @@ class SigningResponseWrapperTest {
 
         assertEquals("/home", real.getHeader("Location"));
         assertEquals("sendRedirect, committed", real.touchedBeforeServletReturned());
-        assertTrue(wrapper.body().isDiscarding());
+        assertEquals(Capture.HANDED_OVER, wrapper.body().state());
     }
 
     @Test
@@ -424,7 +424,7 @@ class SigningResponseWrapperTest {
         assertEquals("/home", real.getHeader("Location"));
         assertEquals("sendRedirect, committed", real.touchedBeforeServletReturned());
         assertEquals(0, real.bodyBytes().length);
-        assertTrue(wrapper.body().isDiscarding());
+        assertEquals(Capture.HANDED_OVER, wrapper.body().state());
     }
 
     @Test
