@@ -57,6 +57,25 @@ class ArchitectureTest {
     }
 
     @Test
+    void nothingInternalReachesBackUpToTheFilter() {
+        noClasses().that().resideInAPackage(INTERNAL)
+                .should().dependOnClassesThat().belongToAnyOf(JwtSignerFilter.class)
+                .because("the filter is the entry point: arrows go from it into internal, never back")
+                .check(MAIN);
+    }
+
+    @Test
+    void theApiValueTypesReachIntoInternalOnlyForTheKeysToSignGrammar() {
+        noClasses().that().resideInAPackage(API).and().doNotBelongToAnyOf(JwtSignerFilter.class)
+                .should().dependOnClassesThat(DescribedPredicate.describe("internal, other than JsonPointer",
+                        (JavaClass c) -> c.getPackageName().startsWith("io.github.jwtsigner.internal")
+                                && !c.getName().startsWith("io.github.jwtsigner.internal.json.JsonPointer")))
+                .because("the settings, key sources and exceptions sit below everything internal; only the"
+                        + " keys_to_sign syntax is checked with the parser the signer uses")
+                .check(MAIN);
+    }
+
+    @Test
     void theServletApiIsUsedOnlyByTheApiAndTheServletPlumbing() {
         noClasses().that().resideOutsideOfPackages(API, "io.github.jwtsigner.internal.servlet..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.servlet..")

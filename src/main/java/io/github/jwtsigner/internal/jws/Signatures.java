@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.jws;
 
+import io.github.jwtsigner.Setting;
+
 import com.auth0.jwt.algorithms.Algorithm;
 
 import io.github.jwtsigner.InvalidConfigurationException;
@@ -156,7 +158,7 @@ public final class Signatures {
         try {
             return new ProviderSignature(alg, key, provider);
         } catch (GeneralSecurityException | RuntimeException e) {
-            log.log(Level.WARNING, "signature_provider [" + provider.getName() + "] cannot sign alg [" + alg
+            log.log(Level.WARNING, Setting.SIGNATURE_PROVIDER + " [" + provider.getName() + "] cannot sign alg [" + alg
                     + "] (" + e.getClass().getSimpleName() + "); signing with the JDK's providers instead");
             return privateKey(alg, key);
         }
@@ -178,7 +180,8 @@ public final class Signatures {
             return Optional.of(load(name.trim()));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             Throwable cause = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
-            log.log(Level.WARNING, "signature_provider [" + name + "] cannot be loaded (" + cause.getClass().getName()
+            log.log(Level.WARNING, Setting.SIGNATURE_PROVIDER + " [" + name + "] cannot be loaded ("
+                    + cause.getClass().getName()
                     + ": " + cause.getMessage() + "); signing with the JDK's providers instead");
             return Optional.empty();
         }
