@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where the signing key comes from: exactly one of a JWK Set file, a JWK Set URL, a PEM file or a keystore
@@ -92,6 +93,20 @@ public sealed interface KeySource {
         /** The URL for messages and logs: user info, which may hold a password, replaced by {@code ***}. */
         public String displayUrl() {
             return redactUserInfo(url);
+        }
+
+        /** The startup WARNING when {@code disable_jwk_security} is on, or empty; never a password from the URL. */
+        public Optional<String> securityWarning() {
+            if (!disableJwkSecurity) {
+                return Optional.empty();
+            }
+            String how = isHttps()
+                    ? "over https without checking the certificate's issuer or host name" + (fingerprints.isEmpty()
+                            ? "" : " (the " + Setting.JWK_FINGERPRINTS + " pins are still checked)")
+                    : "over plain http, unencrypted and unauthenticated";
+            return Optional.of(Setting.DISABLE_JWK_SECURITY + " is true: " + Setting.JWK_URL + " [" + displayUrl()
+                    + "] is fetched " + how + "; anyone on the network path can read or replace the signing key."
+                    + " Use it for local testing only");
         }
 
         /** Checks the settings of fetching; made whatever the key source, as each may be set alone. */

@@ -1,15 +1,11 @@
 package io.github.jwtsigner;
 
-import io.github.jwtsigner.internal.json.JsonPointer;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -55,7 +51,7 @@ public final class SignerConfig {
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
@@ -381,169 +377,13 @@ public final class SignerConfig {
          * @return the configuration, or null when there was any problem, before or now
          */
         public SignerConfig build(Problems problems) {
-            SigningAlgorithm algorithm = algorithm(problems);
-            List<String> entries = keysToSign(problems);
-            String secretUrl = text(Setting.SECRET_URL);
-            if (secretUrl != null) {
-                problems.add(Setting.SECRET_URL + " [" + secretUrl + "] is not supported yet (KrakenD's encrypted"
-                        + " JWK files); expected " + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL
-                        + " with a plain JWK Set", Setting.SECRET_URL, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
-            }
-            if (text(Setting.CYPHER_KEY) != null) {
-                // The value may be a secret: never echo it.
-                problems.add(Setting.CYPHER_KEY + " is not supported yet (KrakenD's encrypted JWK files); expected "
-                        + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL + " with a plain JWK Set",
-                        Setting.CYPHER_KEY, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
-            }
-            Setting sourceSetting = sourceSetting(problems);
-            KeySource.KeyStoreEntry.check(this, problems);
-            String k = text(Setting.KID);
-            if ((k == null || k.isEmpty())
-                    && (sourceSetting == Setting.PEM_LOCAL_PATH || sourceSetting == Setting.KEYSTORE_PATH)) {
-                problems.add(Setting.KID + " is required with " + sourceSetting + ": it is written into the token"
-                        + " header; only a JWK Set source may leave it out", Setting.KID, sourceSetting);
-            }
-            String t = text(Setting.TYP);
-            if (t == null || t.isEmpty()) {
-                problems.add(Setting.TYP + " is empty; expected a header type such as ["
-                        + Setting.TYP.defaultValue() + "]", Setting.TYP);
-            }
-            int maxBodyBytes = (Integer) value(Setting.MAX_BODY_BYTES);
-            if (maxBodyBytes <= 0) {
-                problems.add(Setting.MAX_BODY_BYTES + " [" + maxBodyBytes + "] must be positive; the default is "
-                        + Setting.MAX_BODY_BYTES.defaultValue(), Setting.MAX_BODY_BYTES);
-            }
-            if (list(Setting.CIPHER_SUITES).isEmpty()) {
-                problems.add(Setting.CIPHER_SUITES + " is an empty list; leave it out for the defaults "
-                        + Setting.CIPHER_SUITES.defaultValue(), Setting.CIPHER_SUITES);
-            }
-            for (String fp : this.<String>list(Setting.JWK_FINGERPRINTS)) {
-                if (!isBase64Sha256(fp)) {
-                    problems.add(Setting.JWK_FINGERPRINTS + " entry [" + fp + "] is not a base64url SHA-256"
-                            + " digest; expected 44 characters such as [" + "A".repeat(43) + "=]",
-                            Setting.JWK_FINGERPRINTS);
-                }
-            }
-            KeySource.JwkUrl.checkLimits(this, problems);
-            KeySource.JwkFile.checkInterval((Duration) value(Setting.JWK_LOCAL_CHECK_INTERVAL), problems);
+            SigningAlgorithm algorithm = SignerConfigChecks.algorithm(this, problems);
+            List<String> entries = SignerConfigChecks.keysToSign(this, problems);
+            Setting sourceSetting = SignerConfigChecks.check(this, problems);
             if (!problems.isEmpty()) {
                 return null;
             }
-            return new SignerConfig(this, algorithm, entries, keySource(sourceSetting));
-        }
-
-        private SigningAlgorithm algorithm(Problems problems) {
-            String alg = text(Setting.ALG);
-            if (alg == null || alg.isBlank()) {
-                problems.add(Setting.ALG + " is required; expected one of " + SigningAlgorithm.jwaNames(),
-                        Setting.ALG);
-                return null;
-            }
-            SigningAlgorithm algorithm = SigningAlgorithm.fromJwaName(alg).orElse(null);
-            if (algorithm == null) {
-                problems.add(Setting.ALG + " [" + alg + "] is not supported; expected one of "
-                        + SigningAlgorithm.jwaNames(), Setting.ALG);
-            }
-            return algorithm;
-        }
-
-        /** The entries as configured, each checked; one inside another is refused. */
-        private List<String> keysToSign(Problems problems) {
-            List<String> configured = list(Setting.KEYS_TO_SIGN);
-            if (configured.isEmpty()) {
-                problems.add(Setting.KEYS_TO_SIGN + " is required; expected at least one member name, such as"
-                        + " [access_token]", Setting.KEYS_TO_SIGN);
-            }
-            List<JsonPointer> pointers = new ArrayList<>();
-            for (String entry : configured) {
-                try {
-                    JsonPointer p = JsonPointer.parse(entry);
-                    if (pointers.contains(p)) {
-                        problems.add(Setting.KEYS_TO_SIGN + " lists [" + entry + "] twice", Setting.KEYS_TO_SIGN);
-                    } else {
-                        pointers.add(p);
-                    }
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage(), Setting.KEYS_TO_SIGN);
-                }
-            }
-            for (JsonPointer outer : pointers) {
-                for (JsonPointer inner : pointers) {
-                    if (outer != inner && inner.tokens().size() > outer.tokens().size()
-                            && inner.tokens().subList(0, outer.tokens().size()).equals(outer.tokens())) {
-                        problems.add(Setting.KEYS_TO_SIGN + " entry [" + inner + "] lies inside [" + outer
-                                + "], which is signed as a whole; expected entries that do not nest",
-                                Setting.KEYS_TO_SIGN);
-                    }
-                }
-            }
-            return pointers.stream().map(JsonPointer::toString).toList();
-        }
-
-        /** The one key source setting that is set; null after a problem. */
-        private Setting sourceSetting(Problems problems) {
-            Map<Setting, String> set = new LinkedHashMap<>();
-            for (Setting s : List.of(Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH,
-                    Setting.KEYSTORE_PATH)) {
-                String v = text(s);
-                if (v != null && !v.isBlank()) {
-                    set.put(s, s == Setting.JWK_URL ? KeySource.JwkUrl.redactUserInfo(v) : v);
-                }
-            }
-            Setting[] all = {Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH, Setting.KEYSTORE_PATH};
-            if (set.isEmpty()) {
-                problems.add("no key source: set one of " + Setting.JWK_LOCAL_PATH + " (a JWK Set file), "
-                        + Setting.JWK_URL + " (a URL serving one), " + Setting.PEM_LOCAL_PATH
-                        + " (a PEM private key) or " + Setting.KEYSTORE_PATH + " (a PKCS#12 or JKS keystore)", all);
-                return null;
-            }
-            if (set.size() > 1) {
-                List<String> named = new ArrayList<>();
-                set.forEach((s, value) -> named.add(s + " [" + value + "]"));
-                String list = set.size() == 2 ? "both " + named.get(0) + " and " + named.get(1) + " are set"
-                        : String.join(", ", named.subList(0, named.size() - 1)) + " and "
-                                + named.get(named.size() - 1) + " are all set";
-                problems.add(list + "; expected exactly one key source", set.keySet().toArray(Setting[]::new));
-                return null;
-            }
-            return set.keySet().iterator().next();
-        }
-
-        private KeySource keySource(Setting sourceSetting) {
-            String path = text(sourceSetting);
-            return switch (sourceSetting) {
-                case JWK_LOCAL_PATH -> new KeySource.JwkFile(path, (Duration) value(Setting.JWK_LOCAL_CHECK_INTERVAL));
-                case JWK_URL -> new KeySource.JwkUrl(path, flag(Setting.DISABLE_JWK_SECURITY),
-                        list(Setting.JWK_FINGERPRINTS), list(Setting.CIPHER_SUITES),
-                        blankToNull(text(Setting.JWK_LOCAL_CA)), (Integer) value(Setting.CACHE_DURATION),
-                        (Duration) value(Setting.JWK_CONNECT_TIMEOUT), (Duration) value(Setting.JWK_READ_TIMEOUT),
-                        (Duration) value(Setting.JWK_FETCH_TIMEOUT), (Integer) value(Setting.JWK_MAX_BYTES));
-                case PEM_LOCAL_PATH -> new KeySource.PemFile(path);
-                case KEYSTORE_PATH -> new KeySource.KeyStoreEntry(path,
-                        KeySource.KeyStoreEntry.type(text(Setting.KEYSTORE_TYPE), path),
-                        text(Setting.KEYSTORE_PASSWORD), blankToNull(text(Setting.KEYSTORE_ALIAS)),
-                        text(Setting.KEY_PASSWORD));
-                default -> throw new IllegalStateException("not a key source: " + sourceSetting);
-            };
-        }
-
-        private static boolean isBase64Sha256(String s) {
-            String t = Objects.requireNonNullElse(s, "");
-            if (t.endsWith("=")) {
-                t = t.substring(0, t.length() - 1);
-            }
-            if (t.length() != 43) {
-                return false;
-            }
-            for (int i = 0; i < t.length(); i++) {
-                char c = t.charAt(i);
-                boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                        || c == '-' || c == '_' || c == '+' || c == '/';
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
+            return new SignerConfig(this, algorithm, entries, SignerConfigChecks.keySource(this, sourceSetting));
         }
     }
 }

@@ -14,10 +14,17 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -90,6 +97,20 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("io.github.jwtsigner.internal.servlet..")
                 .because("the signing core is JSON in, JSON out, with no servlet in sight")
                 .check(MAIN);
+    }
+
+    @Test
+    void noMainSourceFileIsLongerThanFourHundredLines() throws IOException {
+        List<String> longFiles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                long lines = Files.readAllLines(f).size();
+                if (lines > 400) {
+                    longFiles.add(f + " has " + lines + " lines");
+                }
+            }
+        }
+        assertEquals(List.of(), longFiles, "split by concern, as the rest of the code is");
     }
 
     /** Public API members whose parameter, return or field type is internal. */

@@ -133,7 +133,7 @@ public final class JsonParser {
                         break;
                     }
                     if (next != '}') {
-                        throw unexpected("',' or '}'");
+                        throw JsonParseException.unexpected(pos, length, "',' or '}'");
                     }
                     pos++;
                     value = new ObjectNode(members, start, pos);
@@ -146,7 +146,7 @@ public final class JsonParser {
                         break;
                     }
                     if (next != ']') {
-                        throw unexpected("',' or ']'");
+                        throw JsonParseException.unexpected(pos, length, "',' or ']'");
                     }
                     pos++;
                     value = new ArrayNode(elements, start, pos);
@@ -175,13 +175,13 @@ public final class JsonParser {
     /** Reads a member name and its colon, and keeps the name for the member of the object at {@code level}. */
     private void memberName(int level) {
         if (peek() != '"') {
-            throw unexpected("a member name in double quotes");
+            throw JsonParseException.unexpected(pos, length, "a member name in double quotes");
         }
         int nameStart = pos;
         String name = string();
         skipWhitespace();
         if (peek() != ':') {
-            throw unexpected("':' after the member name");
+            throw JsonParseException.unexpected(pos, length, "':' after the member name");
         }
         pos++;
         skipWhitespace();
@@ -217,7 +217,8 @@ public final class JsonParser {
             case '9':
                 return number();
             default:
-                throw unexpected("a value (object, array, string, number, true, false or null)");
+                throw JsonParseException.unexpected(pos, length,
+                        "a value (object, array, string, number, true, false or null)");
         }
     }
 
@@ -233,11 +234,11 @@ public final class JsonParser {
                 return escapedString(start);
             }
             if (c < 0x20) {
-                throw controlCharacter();
+                throw JsonParseException.controlCharacter(pos);
             }
             pos++;
         }
-        throw unterminatedString();
+        throw JsonParseException.unterminatedString(length);
     }
 
     /** The slow path, entered at the first backslash: copies runs of plain characters in bulk. */
@@ -256,18 +257,18 @@ public final class JsonParser {
                 escape(sb);
                 run = pos;
             } else if (c < 0x20) {
-                throw controlCharacter();
+                throw JsonParseException.controlCharacter(pos);
             } else {
                 pos++;
             }
         }
-        throw unterminatedString();
+        throw JsonParseException.unterminatedString(length);
     }
 
     private void escape(StringBuilder sb) {
         int backslash = pos++;
         if (pos >= length) {
-            throw unterminatedString();
+            throw JsonParseException.unterminatedString(length);
         }
         char e = text.charAt(pos++);
         switch (e) {
@@ -290,7 +291,7 @@ public final class JsonParser {
         int value = 0;
         for (int i = 0; i < 4; i++) {
             if (pos >= length) {
-                throw unterminatedString();
+                throw JsonParseException.unterminatedString(length);
             }
             int digit = hexValue(text.charAt(pos));
             if (digit < 0) {
@@ -318,12 +319,12 @@ public final class JsonParser {
         } else if (isDigit(c)) {
             skipDigits();
         } else {
-            throw unexpected("a digit");
+            throw JsonParseException.unexpected(pos, length, "a digit");
         }
         if (peek() == '.') {
             pos++;
             if (!isDigit(peek())) {
-                throw unexpected("a digit after the decimal point");
+                throw JsonParseException.unexpected(pos, length, "a digit after the decimal point");
             }
             skipDigits();
         }
@@ -335,7 +336,7 @@ public final class JsonParser {
                 pos++;
             }
             if (!isDigit(peek())) {
-                throw unexpected("a digit in the exponent");
+                throw JsonParseException.unexpected(pos, length, "a digit in the exponent");
             }
             skipDigits();
         }
@@ -344,7 +345,8 @@ public final class JsonParser {
 
     private LiteralNode literal(String literal) {
         if (!text.startsWith(literal, pos)) {
-            throw unexpected("a value (object, array, string, number, true, false or null)");
+            throw JsonParseException.unexpected(pos, length,
+                    "a value (object, array, string, number, true, false or null)");
         }
         int start = pos;
         pos += literal.length();
@@ -394,18 +396,5 @@ public final class JsonParser {
 
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
-    }
-
-    private JsonParseException unexpected(String expected) {
-        return new JsonParseException(pos < length ? "has an unexpected character" : "ends early", pos, expected);
-    }
-
-    private JsonParseException controlCharacter() {
-        return new JsonParseException("has an unescaped control character in a string", pos,
-                "control characters (below U+0020) written as escapes such as \\n or \\u0001");
-    }
-
-    private JsonParseException unterminatedString() {
-        return new JsonParseException("ends inside a string", length, "'\"' closing the string");
     }
 }

@@ -101,23 +101,6 @@ public final class JwkFetcher {
     }
 
     /**
-     * The startup warning to log when {@code disable_jwk_security} is on, or empty when it is off. Does not
-     * contain a password from the URL.
-     */
-    public Optional<String> securityWarning() {
-        if (!settings.disableJwkSecurity()) {
-            return Optional.empty();
-        }
-        String how = settings.isHttps()
-                ? "over https without checking the certificate's issuer or host name"
-                        + (pins.isEmpty() ? "" : " (the " + Setting.JWK_FINGERPRINTS + " pins are still checked)")
-                : "over plain http, unencrypted and unauthenticated";
-        return Optional.of(Setting.DISABLE_JWK_SECURITY + " is true: " + Setting.JWK_URL + " ["
-                + settings.displayUrl() + "] is fetched " + how + "; anyone on the network path can read or"
-                + " replace the signing key. Use it for local testing only");
-    }
-
-    /**
      * Why the connection {@code openConnection()} gave cannot carry our settings, or null. An application
      * server may install its own URL handlers (WebLogic does, unless started with
      * {@code -DUseSunHttpHandler=true}); the TLS settings only reach the JDK's {@link HttpsURLConnection}.

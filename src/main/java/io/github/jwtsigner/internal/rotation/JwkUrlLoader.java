@@ -62,7 +62,7 @@ final class JwkUrlLoader implements KeyLoader {
 
     /** The WARNING to log at startup when {@code disable_jwk_security} is on. */
     Optional<String> securityWarning() {
-        return fetcher.securityWarning();
+        return source.securityWarning();
     }
 
     @Override

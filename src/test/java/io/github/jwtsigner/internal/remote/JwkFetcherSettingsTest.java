@@ -21,12 +21,12 @@ class JwkFetcherSettingsTest {
     @Test
     void warnsOnlyWhenSecurityIsDisabled() {
         String http = JwkUrlSettings.url("http://keys.local/jwks.json").disableJwkSecurity(true).fetcher()
-                .securityWarning().orElseThrow();
-        String https = JwkUrlSettings.url(URL).disableJwkSecurity(true).fetcher().securityWarning().orElseThrow();
+                .settings().securityWarning().orElseThrow();
+        String https = JwkUrlSettings.url(URL).disableJwkSecurity(true).fetcher().settings().securityWarning().orElseThrow();
         String pinned = JwkUrlSettings.url(URL).disableJwkSecurity(true).fingerprints(List.of(PIN)).fetcher()
-                .securityWarning().orElseThrow();
+                .settings().securityWarning().orElseThrow();
         assertAll(
-                () -> assertEquals(Optional.empty(), JwkUrlSettings.url(URL).fetcher().securityWarning()),
+                () -> assertEquals(Optional.empty(), JwkUrlSettings.url(URL).fetcher().settings().securityWarning()),
                 () -> assertEquals("disable_jwk_security is true: jwk_url [http://keys.local/jwks.json] is fetched"
                         + " over plain http, unencrypted and unauthenticated; anyone on the network path can read or"
                         + " replace the signing key. Use it for local testing only", http),
@@ -42,7 +42,7 @@ class JwkFetcherSettingsTest {
                 () -> assertTrue(fetcher.settings().toString().contains("jwk_url [http://***@keys.local/jwks.json]"),
                         fetcher.settings().toString()),
                 () -> assertFalse(fetcher.settings().toString().contains("s3cret")),
-                () -> assertFalse(fetcher.securityWarning().orElseThrow().contains("s3cret")),
+                () -> assertFalse(fetcher.settings().securityWarning().orElseThrow().contains("s3cret")),
                 () -> assertEquals("http://reader:s3cret@keys.local/jwks.json", fetcher.settings().url()));
     }
 

@@ -1,0 +1,188 @@
+package io.github.jwtsigner;
+
+import io.github.jwtsigner.internal.json.JsonPointer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The checks {@link SignerConfig.Builder#build()} makes that belong to no one key source: {@code alg},
+ * {@code keys_to_sign}, the choice of exactly one key source, and the settings every source shares. Each
+ * {@link KeySource} variant checks its own settings.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class SignerConfigChecks {
+    private SignerConfigChecks() {
+    }
+
+    /**
+     * Checks everything but {@code alg} and {@code keys_to_sign}.
+     *
+     * @return the one key source setting that is set; null after a problem with the choice
+     */
+    static Setting check(SignerConfig.Builder b, Problems problems) {
+        String secretUrl = b.text(Setting.SECRET_URL);
+        if (secretUrl != null) {
+            problems.add(Setting.SECRET_URL + " [" + secretUrl + "] is not supported yet (KrakenD's encrypted"
+                    + " JWK files); expected " + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL
+                    + " with a plain JWK Set", Setting.SECRET_URL, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
+        }
+        if (b.text(Setting.CYPHER_KEY) != null) {
+            // The value may be a secret: never echo it.
+            problems.add(Setting.CYPHER_KEY + " is not supported yet (KrakenD's encrypted JWK files); expected "
+                    + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL + " with a plain JWK Set",
+                    Setting.CYPHER_KEY, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
+        }
+        Setting sourceSetting = sourceSetting(b, problems);
+        KeySource.KeyStoreEntry.check(b, problems);
+        String k = b.text(Setting.KID);
+        if ((k == null || k.isEmpty())
+                && (sourceSetting == Setting.PEM_LOCAL_PATH || sourceSetting == Setting.KEYSTORE_PATH)) {
+            problems.add(Setting.KID + " is required with " + sourceSetting + ": it is written into the token"
+                    + " header; only a JWK Set source may leave it out", Setting.KID, sourceSetting);
+        }
+        String t = b.text(Setting.TYP);
+        if (t == null || t.isEmpty()) {
+            problems.add(Setting.TYP + " is empty; expected a header type such as ["
+                    + Setting.TYP.defaultValue() + "]", Setting.TYP);
+        }
+        int maxBodyBytes = (Integer) b.value(Setting.MAX_BODY_BYTES);
+        if (maxBodyBytes <= 0) {
+            problems.add(Setting.MAX_BODY_BYTES + " [" + maxBodyBytes + "] must be positive; the default is "
+                    + Setting.MAX_BODY_BYTES.defaultValue(), Setting.MAX_BODY_BYTES);
+        }
+        if (b.list(Setting.CIPHER_SUITES).isEmpty()) {
+            problems.add(Setting.CIPHER_SUITES + " is an empty list; leave it out for the defaults "
+                    + Setting.CIPHER_SUITES.defaultValue(), Setting.CIPHER_SUITES);
+        }
+        for (String fp : b.<String>list(Setting.JWK_FINGERPRINTS)) {
+            if (!isBase64Sha256(fp)) {
+                problems.add(Setting.JWK_FINGERPRINTS + " entry [" + fp + "] is not a base64url SHA-256"
+                        + " digest; expected 44 characters such as [" + "A".repeat(43) + "=]",
+                        Setting.JWK_FINGERPRINTS);
+            }
+        }
+        KeySource.JwkUrl.checkLimits(b, problems);
+        KeySource.JwkFile.checkInterval((Duration) b.value(Setting.JWK_LOCAL_CHECK_INTERVAL), problems);
+        return sourceSetting;
+    }
+
+    static SigningAlgorithm algorithm(SignerConfig.Builder b, Problems problems) {
+        String alg = b.text(Setting.ALG);
+        if (alg == null || alg.isBlank()) {
+            problems.add(Setting.ALG + " is required; expected one of " + SigningAlgorithm.jwaNames(),
+                    Setting.ALG);
+            return null;
+        }
+        SigningAlgorithm algorithm = SigningAlgorithm.fromJwaName(alg).orElse(null);
+        if (algorithm == null) {
+            problems.add(Setting.ALG + " [" + alg + "] is not supported; expected one of "
+                    + SigningAlgorithm.jwaNames(), Setting.ALG);
+        }
+        return algorithm;
+    }
+
+    /** The entries as configured, each checked; one inside another is refused. */
+    static List<String> keysToSign(SignerConfig.Builder b, Problems problems) {
+        List<String> configured = b.list(Setting.KEYS_TO_SIGN);
+        if (configured.isEmpty()) {
+            problems.add(Setting.KEYS_TO_SIGN + " is required; expected at least one member name, such as"
+                    + " [access_token]", Setting.KEYS_TO_SIGN);
+        }
+        List<JsonPointer> pointers = new ArrayList<>();
+        for (String entry : configured) {
+            try {
+                JsonPointer p = JsonPointer.parse(entry);
+                if (pointers.contains(p)) {
+                    problems.add(Setting.KEYS_TO_SIGN + " lists [" + entry + "] twice", Setting.KEYS_TO_SIGN);
+                } else {
+                    pointers.add(p);
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage(), Setting.KEYS_TO_SIGN);
+            }
+        }
+        for (JsonPointer outer : pointers) {
+            for (JsonPointer inner : pointers) {
+                if (outer != inner && inner.tokens().size() > outer.tokens().size()
+                        && inner.tokens().subList(0, outer.tokens().size()).equals(outer.tokens())) {
+                    problems.add(Setting.KEYS_TO_SIGN + " entry [" + inner + "] lies inside [" + outer
+                            + "], which is signed as a whole; expected entries that do not nest",
+                            Setting.KEYS_TO_SIGN);
+                }
+            }
+        }
+        return pointers.stream().map(JsonPointer::toString).toList();
+    }
+
+    /** The one key source setting that is set; null after a problem. */
+    private static Setting sourceSetting(SignerConfig.Builder b, Problems problems) {
+        Map<Setting, String> set = new LinkedHashMap<>();
+        for (Setting s : List.of(Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH,
+                Setting.KEYSTORE_PATH)) {
+            String v = b.text(s);
+            if (v != null && !v.isBlank()) {
+                set.put(s, s == Setting.JWK_URL ? KeySource.JwkUrl.redactUserInfo(v) : v);
+            }
+        }
+        Setting[] all = {Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH, Setting.KEYSTORE_PATH};
+        if (set.isEmpty()) {
+            problems.add("no key source: set one of " + Setting.JWK_LOCAL_PATH + " (a JWK Set file), "
+                    + Setting.JWK_URL + " (a URL serving one), " + Setting.PEM_LOCAL_PATH
+                    + " (a PEM private key) or " + Setting.KEYSTORE_PATH + " (a PKCS#12 or JKS keystore)", all);
+            return null;
+        }
+        if (set.size() > 1) {
+            List<String> named = new ArrayList<>();
+            set.forEach((s, value) -> named.add(s + " [" + value + "]"));
+            String list = set.size() == 2 ? "both " + named.get(0) + " and " + named.get(1) + " are set"
+                    : String.join(", ", named.subList(0, named.size() - 1)) + " and "
+                            + named.get(named.size() - 1) + " are all set";
+            problems.add(list + "; expected exactly one key source", set.keySet().toArray(Setting[]::new));
+            return null;
+        }
+        return set.keySet().iterator().next();
+    }
+
+    static KeySource keySource(SignerConfig.Builder b, Setting sourceSetting) {
+        String path = b.text(sourceSetting);
+        return switch (sourceSetting) {
+            case JWK_LOCAL_PATH -> new KeySource.JwkFile(path, (Duration) b.value(Setting.JWK_LOCAL_CHECK_INTERVAL));
+            case JWK_URL -> new KeySource.JwkUrl(path, b.flag(Setting.DISABLE_JWK_SECURITY),
+                    b.list(Setting.JWK_FINGERPRINTS), b.list(Setting.CIPHER_SUITES),
+                    SignerConfig.blankToNull(b.text(Setting.JWK_LOCAL_CA)), (Integer) b.value(Setting.CACHE_DURATION),
+                    (Duration) b.value(Setting.JWK_CONNECT_TIMEOUT), (Duration) b.value(Setting.JWK_READ_TIMEOUT),
+                    (Duration) b.value(Setting.JWK_FETCH_TIMEOUT), (Integer) b.value(Setting.JWK_MAX_BYTES));
+            case PEM_LOCAL_PATH -> new KeySource.PemFile(path);
+            case KEYSTORE_PATH -> new KeySource.KeyStoreEntry(path,
+                    KeySource.KeyStoreEntry.type(b.text(Setting.KEYSTORE_TYPE), path),
+                    b.text(Setting.KEYSTORE_PASSWORD), SignerConfig.blankToNull(b.text(Setting.KEYSTORE_ALIAS)),
+                    b.text(Setting.KEY_PASSWORD));
+            default -> throw new IllegalStateException("not a key source: " + sourceSetting);
+        };
+    }
+
+    private static boolean isBase64Sha256(String s) {
+        String t = Objects.requireNonNullElse(s, "");
+        if (t.endsWith("=")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        if (t.length() != 43) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_' || c == '+' || c == '/';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
