@@ -100,6 +100,18 @@ class ResponseSigningAttackTest {
         assertNoMarker(real);
     }
 
+    @Test
+    void aCompletedLoginIsStillSigned() throws Exception {
+        RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
+            res.setContentType("application/json");
+            PrintWriter w = res.getWriter();
+            w.write(CLAIMS);
+        });
+
+        assertSigned(real);
+    }
+
+    /** A body that streamed out unsigned cannot be made to look like a signed login afterwards. */
     @Nested
     class AStreamedBodyStaysUnsigned {
         @Test
@@ -146,6 +158,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** startAsync() hands out the wrapper, so what is written asynchronously is held too. */
     @Nested
     class StartAsyncWithoutArguments {
         @Test
@@ -171,6 +184,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** A byte order mark written as a character is dropped, as one written as bytes is. */
     @Nested
     class AByteOrderMarkThroughTheWriter {
         @Test
@@ -198,6 +212,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** 103 Early Hints go out and the final response is still signed; other statuses below 300 are refused. */
     @Nested
     class EarlyHints {
         @Test
@@ -253,6 +268,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** An Error while signing fails closed, only OutOfMemoryError goes on; a servlet's goes on after a reset. */
     @Nested
     class ErrorsWhileSigning {
         private TokenSigner throwing(Throwable t) {
@@ -369,6 +385,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** On Tomcat the wrapper hides the real response, so a container unwrapping it stops short of its own. */
     @Nested
     class TheRealResponseIsDetached {
         @Test
@@ -469,6 +486,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** Inside an include, sendError and sendRedirect change nothing, so the body stays held. */
     @Nested
     class InsideATomcatInclude {
         @Test
@@ -501,6 +519,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** sendRedirect with a status takes a redirect status, 300 to 399, only. */
     @Nested
     class Servlet61Redirect {
         @Test
@@ -541,6 +560,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** 103 Early Hints go out only while Link headers are all the servlet set. */
     @Nested
     class EarlyHintsCarryOnlyLinks {
         @Test
@@ -571,6 +591,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** A sendError the container ignored leaves no unsigned or empty 2xx behind. */
     @Nested
     class AHandOverTheContainerDidNotTake {
         private RecordingResponse ignoringSendError(int status) throws Exception {
@@ -625,6 +646,7 @@ class ResponseSigningAttackTest {
         }
     }
 
+    /** A session the login created is invalidated when the answer fails closed or the servlet throws. */
     @Nested
     class ASessionTheFailedLoginCreated {
         private jakarta.servlet.http.HttpSession session(boolean isNew) {
@@ -687,16 +709,5 @@ class ResponseSigningAttackTest {
 
             assertFailedClosed(run(request, (req, res) -> res.getWriter().write("{\"access_token\":")));
         }
-    }
-
-    @Test
-    void aCompletedLoginIsStillSigned() throws Exception {
-        RecordingResponse real = run(TestRequest.post("/token"), (req, res) -> {
-            res.setContentType("application/json");
-            PrintWriter w = res.getWriter();
-            w.write(CLAIMS);
-        });
-
-        assertSigned(real);
     }
 }
