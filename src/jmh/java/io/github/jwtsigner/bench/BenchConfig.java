@@ -1,6 +1,11 @@
 package io.github.jwtsigner.bench;
 
+import io.github.jwtsigner.JwtSignerFilter;
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.testing.TestFilterConfig;
+import jakarta.servlet.ServletException;
+
+import java.util.Map;
 
 /**
  * The signer configuration every benchmark and the load server use: the login's two members, the benchmark key
@@ -26,6 +31,13 @@ public final class BenchConfig {
                 .jwkLocalPath("classpath:" + BenchKeys.RESOURCE)
                 .signatureProvider(JDK.equals(provider) ? null : provider)
                 .build();
+    }
+
+    /** Our filter for {@code alg} and {@code provider}, initialised outside a container without init-params. */
+    public static JwtSignerFilter initialisedFilter(String alg, String provider) throws ServletException {
+        JwtSignerFilter filter = new JwtSignerFilter(signerConfig(alg, provider));
+        filter.init(TestFilterConfig.of(Map.of()));
+        return filter;
     }
 
     /** The benchmark parameter value for "no signature_provider". */

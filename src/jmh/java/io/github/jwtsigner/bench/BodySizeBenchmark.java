@@ -1,5 +1,8 @@
 package io.github.jwtsigner.bench;
 
+import io.github.jwtsigner.testing.LoginServlet;
+import io.github.jwtsigner.testing.RecordingResponse;
+import io.github.jwtsigner.testing.TestRequest;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,8 +39,8 @@ public class BodySizeBenchmark {
     public int extraRoles;
 
     private LoginServlet servlet;
-    private final InMemoryRequest request = new InMemoryRequest();
-    private final InMemoryResponse response = new InMemoryResponse();
+    private final TestRequest request = TestRequest.post("/token").withBody("application/json", LoginBody.CREDENTIALS);
+    private final RecordingResponse response = new RecordingResponse();
     private FilterChain chain;
     private Filter filter;
     private Filter nimbus;
@@ -45,9 +48,9 @@ public class BodySizeBenchmark {
     @Setup
     public void setUp() throws Exception {
         String body = body(extraRoles);
-        servlet = new LoginServlet(body);
+        servlet = LoginServlet.answering(body);
         chain = (req, res) -> servlet.service(req, res);
-        filter = JwtSignerFilters.initialised("HS256");
+        filter = BenchConfig.initialisedFilter("HS256", BenchConfig.JDK);
         nimbus = new NimbusSigningFilter(BenchKeys.nimbusAlgorithm("HS256"), BenchKeys.kid("HS256"),
                 BenchKeys.nimbusSigner("HS256"), LoginBody.KEYS_TO_SIGN);
         if (d_nimbusFilter() <= z_servletAlone()) {

@@ -6,6 +6,9 @@ import io.github.jwtsigner.internal.keys.SigningKeys;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
 import io.github.jwtsigner.internal.jws.SignatureFunction;
 import io.github.jwtsigner.internal.jws.TokenSigner;
+import io.github.jwtsigner.testing.LoginServlet;
+import io.github.jwtsigner.testing.RecordingResponse;
+import io.github.jwtsigner.testing.TestRequest;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,9 +52,9 @@ public class LoginBenchmark {
     private byte[][][] inputs;
     private SignatureFunction floor;
 
-    private final LoginServlet servlet = new LoginServlet();
-    private final InMemoryRequest request = new InMemoryRequest();
-    private final InMemoryResponse response = new InMemoryResponse();
+    private final LoginServlet servlet = LoginServlet.answering(LoginBody.JSON);
+    private final TestRequest request = TestRequest.post("/token").withBody("application/json", LoginBody.CREDENTIALS);
+    private final RecordingResponse response = new RecordingResponse();
     private final FilterChain chain = (req, res) -> servlet.service(req, res);
     private PayloadSigner payloadSigner;
     private Filter jwtSignerFilter;
@@ -64,7 +67,7 @@ public class LoginBenchmark {
         SignerConfig config = BenchConfig.signerConfig(alg, provider);
         TokenSigner tokenSigner = SigningKeys.load(config, BenchKeys.jwkSetJson(), config.keySource().description());
         payloadSigner = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), () -> tokenSigner);
-        jwtSignerFilter = JwtSignerFilters.initialised(alg, provider);
+        jwtSignerFilter = BenchConfig.initialisedFilter(alg, provider);
         nimbusFilter = new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg), BenchKeys.kid(alg),
                 BenchKeys.nimbusSigner(alg), LoginBody.KEYS_TO_SIGN);
 
@@ -123,14 +126,14 @@ public class LoginBenchmark {
         return runFilter(nimbusFilter).bodySize();
     }
 
-    private InMemoryResponse runFilter(Filter filter) throws IOException, ServletException {
+    private RecordingResponse runFilter(Filter filter) throws IOException, ServletException {
         request.recycle();
         response.recycle();
         filter.doFilter(request, response, chain);
         return response;
     }
 
-    private InMemoryResponse runServletAlone() throws IOException, ServletException {
+    private RecordingResponse runServletAlone() throws IOException, ServletException {
         request.recycle();
         response.recycle();
         servlet.service(request, response);

@@ -27,6 +27,9 @@ public final class LoginBody {
             + "\"exp\":1735689600},"
             + "\"exp\":1735689600}";
 
+    /** The credentials a login request posts. */
+    public static final String CREDENTIALS = "{\"user\":\"john\",\"pass\":\"doe\"}";
+
     /** The members a login response signs. */
     public static final List<String> KEYS_TO_SIGN = List.of("access_token", "refresh_token");
 

@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.jwtsigner.testing.BufferingResponse;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -45,9 +46,9 @@ public final class NimbusSigningFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        BufferingResponseWrapper buffered = new BufferingResponseWrapper(http);
+        BufferingResponse buffered = BufferingResponse.holdingAll(http);
         chain.doFilter(request, buffered);
-        byte[] body = buffered.toByteArray();
+        byte[] body = buffered.heldBytes();
 
         String type = http.getContentType();
         if (http.getStatus() / 100 != 2 || type == null || !type.startsWith("application/json")) {

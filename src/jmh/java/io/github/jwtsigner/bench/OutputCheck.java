@@ -7,7 +7,9 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.jwtsigner.testing.RecordingResponse;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
@@ -39,7 +41,7 @@ public final class OutputCheck {
     }
 
     /** A 200 JSON response whose access_token and refresh_token are valid tokens over the login's claims. */
-    void loginResponse(String label, InMemoryResponse response) {
+    void loginResponse(String label, RecordingResponse response) {
         if (response.getStatus() != 200) {
             throw new IllegalStateException(label + ": status [" + response.getStatus() + "]; expected 200");
         }
@@ -47,10 +49,11 @@ public final class OutputCheck {
         if (type == null || !type.startsWith("application/json")) {
             throw new IllegalStateException(label + ": Content-Type [" + type + "]; expected application/json");
         }
-        String body = response.bodyText();
-        if (response.contentLength() >= 0 && response.contentLength() != response.bodyBytes().length) {
-            throw new IllegalStateException(label + ": Content-Length [" + response.contentLength()
-                    + "] but the body has [" + response.bodyBytes().length + "] bytes");
+        String body = bodyText(response);
+        String length = response.getHeader("Content-Length");
+        if (length != null && Long.parseLong(length) != response.bodySize()) {
+            throw new IllegalStateException(label + ": Content-Length [" + length + "] but the body has ["
+                    + response.bodySize() + "] bytes");
         }
         loginJson(label, body);
     }
@@ -71,10 +74,14 @@ public final class OutputCheck {
     }
 
     /** The servlet's own body, unchanged. */
-    void plainResponse(String label, InMemoryResponse response) {
-        if (response.getStatus() != 200 || !LoginBody.JSON.equals(response.bodyText())) {
+    void plainResponse(String label, RecordingResponse response) {
+        if (response.getStatus() != 200 || !LoginBody.JSON.equals(bodyText(response))) {
             throw new IllegalStateException(label + ": expected the login body unchanged with status 200");
         }
+    }
+
+    private static String bodyText(RecordingResponse response) {
+        return response.bodyText(Charset.forName(response.getCharacterEncoding()));
     }
 
     private void verify(String label, String token, String key) {

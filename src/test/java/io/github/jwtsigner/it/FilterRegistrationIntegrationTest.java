@@ -2,6 +2,7 @@ package io.github.jwtsigner.it;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.jwtsigner.testing.LoginServlet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import io.github.jwtsigner.JwtSignerFilter;
 import io.github.jwtsigner.internal.remote.TestPki;
 import io.github.jwtsigner.testing.KeyServer;
+import io.github.jwtsigner.testing.LoginServlet;
 import io.github.jwtsigner.testing.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,7 @@
 package io.github.jwtsigner.it;
 
+import io.github.jwtsigner.testing.LoginServlet;
+
 import java.util.List;
 import java.util.Map;
 

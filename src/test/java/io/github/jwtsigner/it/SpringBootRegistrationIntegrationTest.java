@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.jwtsigner.JwtSignerFilter;
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.testing.LoginServlet;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;

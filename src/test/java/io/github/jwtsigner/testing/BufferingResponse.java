@@ -18,21 +18,44 @@ import java.nio.charset.Charset;
  * committing it; what the writer holds moves only when the writer is flushed. Status and headers go straight
  * through.
  *
- * <p>One instance per test; not thread-safe.
+ * <p>{@link #holdingAll} makes the wrapper of a hand-written signing filter instead: nothing written, flushed
+ * or declared as Content-Length reaches the response below, and the filter takes the body with
+ * {@link #heldBytes()}.
+ *
+ * <p>One instance per response; not thread-safe.
  */
 public final class BufferingResponse extends HttpServletResponseWrapper {
     private final ByteArrayOutputStream held = new ByteArrayOutputStream();
+    private final boolean holdAll;
     private ServletOutputStream stream;
     private PrintWriter writer;
     private int flushBufferCalls;
 
     public BufferingResponse(HttpServletResponse below) {
+        this(below, false);
+    }
+
+    private BufferingResponse(HttpServletResponse below, boolean holdAll) {
         super(below);
+        this.holdAll = holdAll;
+    }
+
+    /** A wrapper that keeps the whole body, and its Content-Length, from the response below. */
+    public static BufferingResponse holdingAll(HttpServletResponse below) {
+        return new BufferingResponse(below, true);
     }
 
     /** How many times {@link #flushBuffer()} was called. */
     public int flushBufferCalls() {
         return flushBufferCalls;
+    }
+
+    /** What the wrapper holds, the writer flushed first. */
+    public byte[] heldBytes() {
+        if (writer != null) {
+            writer.flush();
+        }
+        return held.toByteArray();
     }
 
     @Override
@@ -72,10 +95,26 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
     @Override
     public PrintWriter getWriter() {
         if (writer == null) {
-            writer = new PrintWriter(new OutputStreamWriter(getOutputStream(),
-                    Charset.forName(getCharacterEncoding())));
+            Charset cs = Charset.forName(getCharacterEncoding());
+            // Holding everything, the writer's bytes can go straight into the buffer.
+            writer = new PrintWriter(holdAll ? new OutputStreamWriter(held, cs)
+                    : new OutputStreamWriter(getOutputStream(), cs));
         }
         return writer;
+    }
+
+    @Override
+    public void setContentLength(int len) {
+        if (!holdAll) {
+            super.setContentLength(len);
+        }
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+        if (!holdAll) {
+            super.setContentLengthLong(len);
+        }
     }
 
     @Override
@@ -85,7 +124,7 @@ public final class BufferingResponse extends HttpServletResponseWrapper {
     }
 
     private void moveHeld() throws IOException {
-        if (held.size() > 0) {
+        if (!holdAll && held.size() > 0) {
             getResponse().getOutputStream().write(held.toByteArray());
             held.reset();
         }

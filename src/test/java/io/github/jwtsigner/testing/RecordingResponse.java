@@ -6,10 +6,13 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -21,9 +24,10 @@ import java.util.TreeMap;
 /**
  * An in-memory response that behaves like a container's (Tomcat's rules for charset, reset and commit) and
  * records everything: status, headers, the bytes written, and whether anything was written, flushed or
- * committed before {@link #markServletReturned()}.
+ * committed before {@link #markServletReturned()}. {@link #recycle()} makes it as new and keeps its buffer and
+ * writer, so a benchmark can reuse one without allocating.
  *
- * <p>One instance per test; not thread-safe.
+ * <p>One instance per test or benchmark thread; not thread-safe.
  */
 public final class RecordingResponse implements HttpServletResponse {
     /** Tomcat's early hints status. */
@@ -33,10 +37,13 @@ public final class RecordingResponse implements HttpServletResponse {
 
     private final List<String[]> headers = new ArrayList<>();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-    private int status = 200;
+    private final List<String> touches = new ArrayList<>();
+    private final String[] contentLengthHeader = {"Content-Length", null};
+    private long contentLength = -1;
+    private int status;
     private String errorMessage;
     private String mimeType;
-    private String mimeParams = "";
+    private String mimeParams;
     private String charset;
     private boolean committed;
     private boolean suspended;
@@ -44,12 +51,41 @@ public final class RecordingResponse implements HttpServletResponse {
     private boolean usingStream;
     private boolean touched;
     private String touchedBeforeServletReturned;
-    private int bufferSize = 8192;
+    private int bufferSize;
     private int earlyHints;
-    private Locale locale = Locale.getDefault();
+    private Locale locale;
     private PrintWriter writer;
+    private BodyWriter bodyWriter;
     private ServletOutputStream stream;
-    private final List<String> touches = new ArrayList<>();
+
+    public RecordingResponse() {
+        recycle();
+    }
+
+    /** Makes the response as new; keeps the body buffer's capacity, and the writer unless it was closed. */
+    public void recycle() {
+        headers.clear();
+        body.reset();
+        touches.clear();
+        status = 200;
+        errorMessage = null;
+        mimeType = null;
+        mimeParams = "";
+        charset = null;
+        committed = false;
+        suspended = false;
+        usingWriter = false;
+        usingStream = false;
+        touched = false;
+        touchedBeforeServletReturned = null;
+        bufferSize = 8192;
+        earlyHints = 0;
+        locale = Locale.getDefault();
+        if (bodyWriter != null && bodyWriter.closed) {
+            writer = null;
+            bodyWriter = null;
+        }
+    }
 
     /** Records whether anything reached this response while the servlet ran; call it as the servlet returns. */
     public void markServletReturned() {
@@ -72,6 +108,11 @@ public final class RecordingResponse implements HttpServletResponse {
 
     public byte[] bodyBytes() {
         return body.toByteArray();
+    }
+
+    /** How many body bytes were written, without copying them. */
+    public int bodySize() {
+        return body.size();
     }
 
     public String bodyText(Charset cs) {
@@ -172,27 +213,8 @@ public final class RecordingResponse implements HttpServletResponse {
         }
         usingWriter = true;
         if (writer == null) {
-            writer = new PrintWriter(new Writer() {
-                @Override
-                public void write(char[] cbuf, int off, int len) {
-                    if (!suspended) {
-                        byte[] bytes = new String(cbuf, off, len).getBytes(Charset.forName(charset));
-                        body.write(bytes, 0, bytes.length);
-                        written();
-                    }
-                }
-
-                @Override
-                public void flush() {
-                    touch("flushed");
-                    commit();
-                }
-
-                @Override
-                public void close() {
-                    commit();
-                }
-            });
+            bodyWriter = new BodyWriter();
+            writer = new PrintWriter(bodyWriter);
         }
         return writer;
     }
@@ -207,7 +229,7 @@ public final class RecordingResponse implements HttpServletResponse {
         if (mimeType == null) {
             return null;
         }
-        return mimeType + mimeParams + (charset == null ? "" : ";charset=" + charset);
+        return charset == null ? mimeType + mimeParams : mimeType + mimeParams + ";charset=" + charset;
     }
 
     @Override
@@ -228,20 +250,37 @@ public final class RecordingResponse implements HttpServletResponse {
             mimeParams = "";
             return;
         }
-        String[] parts = type.split(";");
-        mimeType = parts[0].trim();
-        StringBuilder params = new StringBuilder();
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].trim();
-            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+        int end = type.indexOf(';');
+        mimeType = trimmed(type, 0, end < 0 ? type.length() : end, mimeType);
+        StringBuilder params = null;
+        while (end >= 0) {
+            int from = end + 1;
+            end = type.indexOf(';', from);
+            String p = trimmed(type, from, end < 0 ? type.length() : end, null);
+            if (p.regionMatches(true, 0, "charset=", 0, "charset=".length())) {
                 if (!usingWriter) {
-                    charset = p.substring("charset=".length()).trim();
+                    charset = trimmed(p, "charset=".length(), p.length(), charset);
                 }
             } else if (!p.isEmpty()) {
+                params = params == null ? new StringBuilder() : params;
                 params.append(';').append(p);
             }
         }
-        mimeParams = params.toString();
+        mimeParams = params == null ? "" : params.toString();
+    }
+
+    /** {@code s[from, to)} trimmed; {@code current} when equal, so that setting a value again allocates nothing. */
+    private static String trimmed(String s, int from, int to, String current) {
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (current != null && current.length() == to - from && s.startsWith(current, from)) {
+            return current;
+        }
+        return s.substring(from, to);
     }
 
     @Override
@@ -256,7 +295,12 @@ public final class RecordingResponse implements HttpServletResponse {
         }
         removeHeader("Content-Length");
         if (len >= 0) {
-            headers.add(new String[] {"Content-Length", Long.toString(len)});
+            // One entry, reused while the length repeats: a benchmark's login allocates nothing here.
+            if (len != contentLength) {
+                contentLength = len;
+                contentLengthHeader[1] = Long.toString(len);
+            }
+            headers.add(contentLengthHeader);
         }
     }
 
@@ -303,6 +347,7 @@ public final class RecordingResponse implements HttpServletResponse {
         usingWriter = false;
         usingStream = false;
         writer = null;
+        bodyWriter = null;
         stream = null;
     }
 
@@ -475,7 +520,11 @@ public final class RecordingResponse implements HttpServletResponse {
     }
 
     private void removeHeader(String name) {
-        headers.removeIf(h -> h[0].equalsIgnoreCase(name));
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            if (headers.get(i)[0].equalsIgnoreCase(name)) {
+                headers.remove(i);
+            }
+        }
     }
 
     /** Commits the response as a container does when the first bytes go out; for "already committed" tests. */
@@ -486,5 +535,80 @@ public final class RecordingResponse implements HttpServletResponse {
     @Override
     public String toString() {
         return snapshot();
+    }
+
+    /**
+     * Encodes each write on its own in the response's charset, as {@code new String(chars).getBytes(charset)}
+     * would (unmappable and lone surrogates become the charset's replacement), through buffers it keeps: a
+     * write allocates nothing.
+     */
+    private final class BodyWriter extends Writer {
+        private final CharBuffer chars = CharBuffer.allocate(1024);
+        private final ByteBuffer scratch = ByteBuffer.allocate(4096);
+        private CharsetEncoder encoder;
+        private boolean closed;
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            write(null, cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            write(str, null, off, len);
+        }
+
+        /** Writes {@code len} chars from {@code str}, or else from {@code cbuf}, starting at {@code off}. */
+        private void write(String str, char[] cbuf, int off, int len) {
+            if (suspended) {
+                return;
+            }
+            Charset cs = Charset.forName(charset);
+            if (encoder == null || !encoder.charset().equals(cs)) {
+                encoder = cs.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            }
+            encoder.reset();
+            chars.clear();
+            int end = off + len;
+            do {
+                int n = Math.min(chars.remaining(), end - off);
+                if (str != null) {
+                    str.getChars(off, off + n, chars.array(), chars.position());
+                    chars.position(chars.position() + n);
+                } else {
+                    chars.put(cbuf, off, n);
+                }
+                off += n;
+                chars.flip();
+                while (encoder.encode(chars, scratch, off == end).isOverflow()) {
+                    drain();
+                }
+                // Keeps a high surrogate whose low half is in the next chunk.
+                chars.compact();
+            } while (off < end);
+            while (encoder.flush(scratch).isOverflow()) {
+                drain();
+            }
+            drain();
+            written();
+        }
+
+        private void drain() {
+            body.write(scratch.array(), 0, scratch.position());
+            scratch.clear();
+        }
+
+        @Override
+        public void flush() {
+            touch("flushed");
+            commit();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            commit();
+        }
     }
 }

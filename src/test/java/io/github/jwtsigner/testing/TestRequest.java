@@ -2,6 +2,7 @@ package io.github.jwtsigner.testing;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletConnection;
 import jakarta.servlet.ServletContext;
@@ -16,7 +17,7 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.Part;
 
 import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.InputStreamReader;
 import java.security.Principal;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,14 +27,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
- * A request with a method, a URI and an optional async state; everything else answers empty. Enough for a
- * filter that only reads the method, the URI and {@code isAsyncStarted()}.
+ * A request with a method, a URI, an optional body and an optional async state; everything else answers empty.
+ * Enough for a filter that only reads the method, the URI and {@code isAsyncStarted()}, and for a login servlet
+ * that reads its body. {@link #recycle()} makes it as new without allocating, so a benchmark can reuse one.
+ *
+ * <p>One instance per test or benchmark thread; not thread-safe.
  */
 public final class TestRequest implements HttpServletRequest {
     private final String method;
     private final String uri;
     private final Map<String, Object> attributes = new HashMap<>();
+    private final ServletInputStream input = new BodyStream();
+    private byte[] body = new byte[0];
+    private String contentType;
+    private int position;
     private AsyncContext asyncContext;
     private HttpSession session;
 
@@ -44,6 +54,21 @@ public final class TestRequest implements HttpServletRequest {
 
     public static TestRequest post(String uri) {
         return new TestRequest("POST", uri);
+    }
+
+    /** Gives the request a body of {@code text} in UTF-8, of type {@code contentType}. */
+    public TestRequest withBody(String contentType, String text) {
+        this.contentType = contentType;
+        this.body = text.getBytes(UTF_8);
+        this.position = 0;
+        return this;
+    }
+
+    /** Makes the request as new: body unread, no attributes, not asynchronous; method, URI and body stay. */
+    public void recycle() {
+        attributes.clear();
+        position = 0;
+        asyncContext = null;
     }
 
     /** Marks the request asynchronous, as {@code startAsync()} would. */
@@ -281,22 +306,22 @@ public final class TestRequest implements HttpServletRequest {
 
     @Override
     public int getContentLength() {
-        return -1;
+        return contentType == null ? -1 : body.length;
     }
 
     @Override
     public long getContentLengthLong() {
-        return -1;
+        return getContentLength();
     }
 
     @Override
     public String getContentType() {
-        return null;
+        return contentType;
     }
 
     @Override
     public ServletInputStream getInputStream() {
-        throw new UnsupportedOperationException();
+        return input;
     }
 
     @Override
@@ -341,7 +366,7 @@ public final class TestRequest implements HttpServletRequest {
 
     @Override
     public BufferedReader getReader() {
-        return new BufferedReader(new StringReader(""));
+        return new BufferedReader(new InputStreamReader(input, UTF_8));
     }
 
     @Override
@@ -412,5 +437,39 @@ public final class TestRequest implements HttpServletRequest {
     @Override
     public ServletConnection getServletConnection() {
         return null;
+    }
+
+    /** The body, read once; {@link #recycle()} rewinds it. */
+    private final class BodyStream extends ServletInputStream {
+        @Override
+        public int read() {
+            return position < body.length ? body[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (position >= body.length) {
+                return -1;
+            }
+            int n = Math.min(len, body.length - position);
+            System.arraycopy(body, position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return position >= body.length;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener readListener) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

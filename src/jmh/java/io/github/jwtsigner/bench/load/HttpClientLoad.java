@@ -1,5 +1,7 @@
 package io.github.jwtsigner.bench.load;
 
+import io.github.jwtsigner.bench.LoginBody;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,8 +20,6 @@ import java.util.List;
  * <p>One instance per run; not thread-safe.
  */
 final class HttpClientLoad {
-    private static final String CREDENTIALS = "{\"user\":\"john\",\"pass\":\"doe\"}";
-
     private HttpClientLoad() {
     }
 
@@ -32,7 +32,7 @@ final class HttpClientLoad {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(CREDENTIALS))
+                .POST(HttpRequest.BodyPublishers.ofString(LoginBody.CREDENTIALS))
                 .build();
         long start = System.nanoTime();
         long deadline = start + seconds * 1_000_000_000L;

@@ -196,7 +196,7 @@ public final class LoadTest {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"john\",\"pass\":\"doe\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString(LoginBody.CREDENTIALS))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new IllegalStateException(variant + ": status [" + response.statusCode() + "]; expected 200");

@@ -1,14 +1,16 @@
 package io.github.jwtsigner.bench.load;
 
+import io.github.jwtsigner.JwtSignerFilter;
+import io.github.jwtsigner.bench.BenchConfig;
 import io.github.jwtsigner.bench.BenchKeys;
-import io.github.jwtsigner.bench.JwtSignerFilters;
 import io.github.jwtsigner.bench.LoginBody;
-import io.github.jwtsigner.bench.LoginServlet;
 import io.github.jwtsigner.bench.NimbusSigningFilter;
+import io.github.jwtsigner.testing.LoginServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -44,7 +46,7 @@ public final class LoginServer {
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(context("bare", null));
         for (String alg : ALGS) {
-            contexts.addHandler(context("filter-" + alg, JwtSignerFilters.uninitialised(alg)));
+            contexts.addHandler(context("filter-" + alg, new JwtSignerFilter(BenchConfig.signerConfig(alg))));
             contexts.addHandler(context("nimbus-" + alg, new NimbusSigningFilter(BenchKeys.nimbusAlgorithm(alg),
                     BenchKeys.kid(alg), BenchKeys.nimbusSigner(alg), LoginBody.KEYS_TO_SIGN)));
         }
@@ -74,7 +76,7 @@ public final class LoginServer {
 
     private static ServletContextHandler context(String variant, Filter filter) {
         ServletContextHandler context = new ServletContextHandler("/" + variant);
-        context.addServlet(LoginServlet.class, "/token");
+        context.addServlet(new ServletHolder(LoginServlet.answering(LoginBody.JSON)), "/token");
         if (filter != null) {
             context.addFilter(new FilterHolder(filter), "/token", EnumSet.of(DispatcherType.REQUEST));
         }

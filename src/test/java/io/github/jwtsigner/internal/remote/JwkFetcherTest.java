@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.internal.remote.KeyFetchException.Reason;
+import io.github.jwtsigner.testing.KeyServer;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -50,18 +51,18 @@ class JwkFetcherTest {
     private static TestPki.Server trustedCert;
     private static Path trustedCaPem;
     private static Path strangerCaPem;
-    private static JwkTestServer trusted;
-    private static JwkTestServer untrusted;
-    private static JwkTestServer wrongHost;
-    private static JwkTestServer plain;
+    private static KeyServer trusted;
+    private static KeyServer untrusted;
+    private static KeyServer wrongHost;
+    private static KeyServer plain;
     private static TestPki.Ca genuineRoot;
     private static TestPki.Ca genuineIntermediate;
     private static TestPki.Server genuineLeaf;
     private static Path genuineRootPem;
     /** Sends [leaf, intermediate]. */
-    private static JwkTestServer genuine;
+    private static KeyServer genuine;
     /** Sends [leaf, intermediate, root]. */
-    private static JwkTestServer genuineFullChain;
+    private static KeyServer genuineFullChain;
 
     @BeforeAll
     static void startServers() throws IOException {
@@ -70,22 +71,22 @@ class JwkFetcherTest {
         trustedCert = trustedCa.issue("localhost", "127.0.0.1");
         trustedCaPem = trustedCa.writePem(dir, "trusted-ca.pem");
         strangerCaPem = strangerCa.writePem(dir, "stranger-ca.pem");
-        trusted = JwkTestServer.https(trustedCert);
-        untrusted = JwkTestServer.https(strangerCa.issue("localhost", "127.0.0.1"));
-        wrongHost = JwkTestServer.https(trustedCa.issue("keys.example.com"));
-        plain = JwkTestServer.http();
+        trusted = KeyServer.https(trustedCert);
+        untrusted = KeyServer.https(strangerCa.issue("localhost", "127.0.0.1"));
+        wrongHost = KeyServer.https(trustedCa.issue("keys.example.com"));
+        plain = KeyServer.http();
         genuineRoot = TestPki.newCa("Genuine Root CA");
         genuineIntermediate = genuineRoot.issueCa("Genuine Intermediate CA");
         genuineLeaf = genuineIntermediate.issue("localhost", "127.0.0.1");
         genuineRootPem = genuineRoot.writePem(dir, "genuine-root.pem");
-        genuine = JwkTestServer.https(genuineLeaf);
-        genuineFullChain = JwkTestServer.https(genuineLeaf.followedBy(genuineIntermediate.certificate,
+        genuine = KeyServer.https(genuineLeaf);
+        genuineFullChain = KeyServer.https(genuineLeaf.followedBy(genuineIntermediate.certificate,
                 genuineRoot.certificate));
     }
 
     @AfterAll
     static void stopServers() {
-        for (JwkTestServer s : new JwkTestServer[] {trusted, untrusted, wrongHost, plain, genuine,
+        for (KeyServer s : new KeyServer[] {trusted, untrusted, wrongHost, plain, genuine,
                 genuineFullChain}) {
             if (s != null) {
                 s.close();
@@ -105,7 +106,7 @@ class JwkFetcherTest {
     private static KeyFetchException fetchFails(JwkUrlSettings settings, Reason reason) {
         KeyFetchException e = assertThrows(KeyFetchException.class, () -> fetch(settings));
         assertEquals(reason, e.reason(), e.getMessage());
-        assertFalse(e.getMessage().contains(JwkTestServer.BODY_MARKER), e.getMessage());
+        assertFalse(e.getMessage().contains(KeyServer.BODY_MARKER), e.getMessage());
         return e;
     }
 
@@ -113,12 +114,12 @@ class JwkFetcherTest {
 
     @Test
     void fetchesFromServerWhoseCaIsTheLocalCa() {
-        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json"))));
+        assertEquals(KeyServer.JWKS, fetch(settings(trusted.url("/jwks.json"))));
     }
 
     @Test
     void checksHostNameAgainstDnsNameToo() {
-        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.localhostUrl("/jwks.json"))));
+        assertEquals(KeyServer.JWKS, fetch(settings(trusted.localhostUrl("/jwks.json"))));
     }
 
     @Test
@@ -149,9 +150,9 @@ class JwkFetcherTest {
     @Test
     void acceptsUntrustedCertificateAndAnyHostWithDisabledSecurity() {
         assertAll(
-                () -> assertEquals(JwkTestServer.JWKS,
+                () -> assertEquals(KeyServer.JWKS,
                         fetch(settings(untrusted.url("/jwks.json")).localCaPath(null).disableJwkSecurity(true))),
-                () -> assertEquals(JwkTestServer.JWKS,
+                () -> assertEquals(KeyServer.JWKS,
                         fetch(settings(wrongHost.url("/jwks.json")).disableJwkSecurity(true))));
     }
 
@@ -160,13 +161,13 @@ class JwkFetcherTest {
     @Test
     void fetchesWhenServerCertificateKeyIsPinned() {
         String pin = PublicKeyPins.pinOf(trustedCert.certificate);
-        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json")).fingerprints(List.of(pin))));
+        assertEquals(KeyServer.JWKS, fetch(settings(trusted.url("/jwks.json")).fingerprints(List.of(pin))));
     }
 
     @Test
     void fetchesWhenCaKeyTheServerPresentsIsPinned() {
         String pin = PublicKeyPins.pinOf(trustedCa.certificate);
-        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json")).fingerprints(List.of(pin))));
+        assertEquals(KeyServer.JWKS, fetch(settings(trusted.url("/jwks.json")).fingerprints(List.of(pin))));
     }
 
     @Test
@@ -211,14 +212,14 @@ class JwkFetcherTest {
     @ParameterizedTest(name = "{0}, pin of the {1}")
     @MethodSource("pinsOnTheSignedPath")
     void acceptsAPinOfTheLeafOrOfACaThatSignedIt(boolean disabled, X509Certificate pinned) {
-        assertEquals(JwkTestServer.JWKS, fetch(settings(genuineFullChain.url("/jwks.json"))
+        assertEquals(KeyServer.JWKS, fetch(settings(genuineFullChain.url("/jwks.json"))
                 .localCaPath(genuineRootPem.toString()).disableJwkSecurity(disabled)
                 .fingerprints(List.of(PublicKeyPins.pinOf(pinned)))));
     }
 
     @Test
     void acceptsAPinnedRootTheServerDoesNotSendWhenJwkLocalCaHoldsIt() {
-        assertEquals(JwkTestServer.JWKS, fetch(settings(genuine.url("/jwks.json"))
+        assertEquals(KeyServer.JWKS, fetch(settings(genuine.url("/jwks.json"))
                 .localCaPath(genuineRootPem.toString())
                 .fingerprints(List.of(PublicKeyPins.pinOf(genuineRoot.certificate)))));
     }
@@ -242,7 +243,7 @@ class JwkFetcherTest {
         TestPki.Ca attackerCa = TestPki.newCa("Attacker CA");
         TestPki.Server attacker = attackerCa.issue("localhost", "127.0.0.1")
                 .followedBy(attackerCa.certificate, pinned);
-        try (JwkTestServer mitm = JwkTestServer.https(attacker)) {
+        try (KeyServer mitm = KeyServer.https(attacker)) {
             KeyFetchException e = fetchFails(settings(mitm.url("/jwks.json")).localCaPath(null)
                     .disableJwkSecurity(true).fingerprints(List.of(PublicKeyPins.pinOf(pinned))),
                     Reason.PIN_MISMATCH);
@@ -272,8 +273,8 @@ class JwkFetcherTest {
                 : issued.followedBy(pinned);
         Path bothCas = Files.writeString(dir.resolve("trusted-and-genuine.pem"),
                 TestPki.pem(trustedCa.certificate, genuineRoot.certificate));
-        try (JwkTestServer mitm = JwkTestServer.https(attacker)) {
-            assertEquals(JwkTestServer.JWKS, fetch(settings(mitm.url("/jwks.json")).localCaPath(bothCas.toString())),
+        try (KeyServer mitm = KeyServer.https(attacker)) {
+            assertEquals(KeyServer.JWKS, fetch(settings(mitm.url("/jwks.json")).localCaPath(bothCas.toString())),
                     "the attacker's certificate is trusted without pins");
             fetchFails(settings(mitm.url("/jwks.json")).localCaPath(bothCas.toString())
                     .fingerprints(List.of(PublicKeyPins.pinOf(pinned))), Reason.PIN_MISMATCH);
@@ -291,7 +292,7 @@ class JwkFetcherTest {
 
     @Test
     void fetchesPlainHttpWithDisabledSecurity() {
-        assertEquals(JwkTestServer.JWKS, fetch(settings(plain.url("/jwks.json")).disableJwkSecurity(true)));
+        assertEquals(KeyServer.JWKS, fetch(settings(plain.url("/jwks.json")).disableJwkSecurity(true)));
     }
 
     @Test
@@ -304,7 +305,7 @@ class JwkFetcherTest {
 
     @Test
     void failsTheHandshakeWhenServerAcceptsNoConfiguredSuite() throws Exception {
-        try (JwkTestServer only = JwkTestServer.httpsOnly(trustedCert, "TLSv1.2",
+        try (KeyServer only = KeyServer.httpsOnly(trustedCert, "TLSv1.2",
                 "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")) {
             KeyFetchException e = fetchFails(settings(only.url("/jwks.json")).cipherSuites(List.of(49195)),
                     Reason.TLS);
@@ -314,17 +315,17 @@ class JwkFetcherTest {
 
     @Test
     void agreesOnTheOneSuiteBothSidesAccept() throws Exception {
-        try (JwkTestServer only = JwkTestServer.httpsOnly(trustedCert, "TLSv1.2",
+        try (KeyServer only = KeyServer.httpsOnly(trustedCert, "TLSv1.2",
                 "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")) {
-            assertEquals(JwkTestServer.JWKS,
+            assertEquals(KeyServer.JWKS,
                     fetch(settings(only.url("/jwks.json")).cipherSuites(List.of(49195, 49196))));
         }
     }
 
     @Test
     void usesTls13WithTheDefaultSuites() throws Exception {
-        try (JwkTestServer only = JwkTestServer.httpsOnly(trustedCert, "TLSv1.3", "TLS_AES_256_GCM_SHA384")) {
-            assertEquals(JwkTestServer.JWKS, fetch(settings(only.url("/jwks.json"))));
+        try (KeyServer only = KeyServer.httpsOnly(trustedCert, "TLSv1.3", "TLS_AES_256_GCM_SHA384")) {
+            assertEquals(KeyServer.JWKS, fetch(settings(only.url("/jwks.json"))));
         }
     }
 
@@ -348,7 +349,7 @@ class JwkFetcherTest {
 
     @Test
     void acceptsJwkSetMediaTypeInAnyCaseWithParameters() {
-        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwk-set"))));
+        assertEquals(KeyServer.JWKS, fetch(settings(trusted.url("/jwk-set"))));
     }
 
     @Test
@@ -388,14 +389,14 @@ class JwkFetcherTest {
 
     @Test
     void dropsLeadingByteOrderMark() {
-        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/bom"))));
+        assertEquals(KeyServer.JWKS, fetch(settings(trusted.url("/bom"))));
     }
 
     @Test
     void sendsUserInfoAsBasicCredentialsAndNeverPrintsThePassword() {
         String userInfo = "key%20reader:p%40ss%3Aword@";
         String url = trusted.url("/basic").replace("://", "://" + userInfo);
-        assertEquals(JwkTestServer.JWKS, fetch(settings(url)));
+        assertEquals(KeyServer.JWKS, fetch(settings(url)));
         String wrong = trusted.url("/basic").replace("://", "://key%20reader:guess@");
         KeyFetchException e = fetchFails(settings(wrong), Reason.HTTP_STATUS);
         assertAll(
@@ -415,7 +416,7 @@ class JwkFetcherTest {
                 results.add(pool.submit(fetcher::fetch));
             }
             for (Future<String> r : results) {
-                assertEquals(JwkTestServer.JWKS, r.get(10, TimeUnit.SECONDS));
+                assertEquals(KeyServer.JWKS, r.get(10, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
@@ -519,16 +520,16 @@ class JwkFetcherTest {
     void doesNotReadLocalCaFileForPlainHttp() {
         JwkUrlSettings s = settings(plain.url("/jwks.json")).disableJwkSecurity(true)
                 .localCaPath(dir.resolve("nope.pem").toString());
-        assertEquals(JwkTestServer.JWKS, s.fetcher().fetch());
+        assertEquals(KeyServer.JWKS, s.fetcher().fetch());
     }
 
     @Test
     void trustsEveryCaInTheLocalCaFile() throws IOException {
         Path both = Files.writeString(dir.resolve("both.pem"),
                 TestPki.pem(trustedCa.certificate, strangerCa.certificate));
-        assertEquals(JwkTestServer.JWKS,
+        assertEquals(KeyServer.JWKS,
                 fetch(settings(untrusted.url("/jwks.json")).localCaPath(both.toString())));
-        assertEquals(JwkTestServer.JWKS, fetch(settings(trusted.url("/jwks.json")).localCaPath(both.toString())));
+        assertEquals(KeyServer.JWKS, fetch(settings(trusted.url("/jwks.json")).localCaPath(both.toString())));
     }
 
     @Test

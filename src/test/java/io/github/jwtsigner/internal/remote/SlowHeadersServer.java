@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.testing.KeyServer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +20,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A bare server on 127.0.0.1 and an ephemeral port, plain HTTP or HTTPS, that reads a request and then sends
- * the status line and headers of its answer one byte every {@link JwkTestServer#DRIP_INTERVAL}: no single read
+ * the status line and headers of its answer one byte every {@link KeyServer#DRIP_INTERVAL}: no single read
  * waits long, but the headers take more than 20 s. Jetty cannot be made to send headers that slowly, and these
  * bytes are read inside HttpURLConnection, where the fetcher cannot check its deadline between reads.
  */
@@ -88,7 +90,7 @@ final class SlowHeadersServer implements AutoCloseable {
             for (byte h : HEAD) {
                 out.write(h);
                 out.flush();
-                if (closing.await(JwkTestServer.DRIP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (closing.await(KeyServer.DRIP_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
             }

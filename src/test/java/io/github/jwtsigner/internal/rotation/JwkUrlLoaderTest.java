@@ -186,7 +186,8 @@ class JwkUrlLoaderTest {
 
     @Test
     void failsTheHandshakeWhenTheServerAgreesToNoConfiguredCipherSuite() {
-        try (KeyServer strict = KeyServer.httpsOnly(ca.issue("127.0.0.1"), "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")
+        try (KeyServer strict = KeyServer.httpsOnly(ca.issue("127.0.0.1"), "TLSv1.2",
+                "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")
                 .serve(TestKeys.set(KEY))) {
             InvalidConfigurationException e = startFails(config(strict.url("/jwks.json")).cipherSuites(List.of(49195)));
             assertTrue(e.getMessage().contains("TLS handshake failed"), e.getMessage());
