@@ -103,7 +103,7 @@ public enum Setting {
                 return false;
             }
             Class<?> item = this == TEXT_LIST ? String.class : this == WHOLE_NUMBER_LIST ? Integer.class : null;
-            return item == null || ((List<?>) value).stream().allMatch(item::isInstance);
+            return item == null || ((List<?>) value).stream().allMatch(v -> v == null || item.isInstance(v));
         }
     }
 

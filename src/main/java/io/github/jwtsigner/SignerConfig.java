@@ -2,7 +2,9 @@ package io.github.jwtsigner;
 
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +194,9 @@ public final class SignerConfig {
                 throw new IllegalArgumentException(setting + " takes " + setting.kind().description() + ", not a "
                         + value.getClass().getSimpleName());
             }
-            values.put(setting, value instanceof List<?> list ? List.copyOf(list) : value);
+            // A copy that keeps null items: build() names them, as it names every other bad entry.
+            values.put(setting, value instanceof List<?> list ? Collections.unmodifiableList(new ArrayList<>(list))
+                    : value);
             return this;
         }
 

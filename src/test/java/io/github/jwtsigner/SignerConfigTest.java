@@ -52,6 +52,16 @@ class SignerConfigTest {
     }
 
     @Test
+    void namesANullEntryOfAListAsItNamesAnyOtherBadEntry() {
+        List<String> problems = problems(base().jwkLocalPath("k.json").keysToSign(java.util.Arrays.asList("a", null))
+                .jwkFingerprints(java.util.Arrays.asList((String) null)));
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.get(0).startsWith("keys_to_sign entry [null]"), problems::toString);
+        assertTrue(problems.get(1).startsWith("jwk_fingerprints entry [null] is not a base64url SHA-256 digest"),
+                problems::toString);
+    }
+
+    @Test
     void asksForAKeySourceNamingAllFour() {
         assertEquals(List.of("no key source: set one of jwk_local_path (a JWK Set file), jwk_url (a URL serving"
                 + " one), pem_local_path (a PEM private key) or keystore_path (a PKCS#12 or JKS keystore)"),
