@@ -111,7 +111,8 @@ public final class SignerConfig {
 
     /**
      * The value of one setting as given, else its default; null when it has neither. A setting of a key source
-     * other than {@link #keySource()} is kept here, though nothing uses it.
+     * other than {@link #keySource()} is kept here, though nothing uses it. A secret ({@link Setting#isSecret()})
+     * comes back as given: never log it.
      *
      * @throws IllegalArgumentException for the filter's own init-params ({@link Setting.Scope#FILTER})
      */
