@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class Jwk {
+final class Jwk {
     private final JwkMetadata metadata;
     private final byte[] secret;
     private final PublicKey publicKey;

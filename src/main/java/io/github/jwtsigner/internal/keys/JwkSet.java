@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows kids only.
  */
-public final class JwkSet {
+final class JwkSet {
     /** JWKs nest two levels (set, key, oth); anything much deeper is not a JWK Set. */
     private static final int NESTING_LIMIT = 16;
     private static final Pattern GSON_LOCATION = Pattern.compile("at line (\\d+) column (\\d+)");
