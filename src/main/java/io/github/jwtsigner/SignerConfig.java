@@ -48,7 +48,9 @@ public final class SignerConfig {
         this.keySource = keySource;
         for (Setting s : Setting.values()) {
             if (s.scope() != Setting.Scope.FILTER && b.value(s) != null) {
-                values.put(s, b.value(s));
+                // No check names a null cipher suite: refused here, whatever the key source, as before.
+                values.put(s, s.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? List.copyOf((List<?>) b.value(s))
+                        : b.value(s));
             }
         }
     }
