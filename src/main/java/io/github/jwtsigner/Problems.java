@@ -47,8 +47,16 @@ public final class Problems {
         messages.add(message);
     }
 
-    /** Marks a setting as refused; the message about it was added already. */
+    /**
+     * Marks a setting as refused; the message about it was added already.
+     *
+     * @throws IllegalStateException when no problem was added yet: the mark would drop later problems while
+     *     none remains, and so accept a configuration that {@link SignerConfig.Builder#build()} refuses
+     */
     public void refuse(Setting setting) {
+        if (messages.isEmpty()) {
+            throw new IllegalStateException(setting + " is marked as refused, but no problem was added");
+        }
         refused.add(setting);
     }
 

@@ -48,7 +48,9 @@ public final class SignerConfig {
         this.keySource = keySource;
         for (Setting s : Setting.values()) {
             if (s.scope() != Setting.Scope.FILTER && b.value(s) != null) {
-                values.put(s, b.value(s));
+                // No check names a null cipher suite: refused here, whatever the key source, as before.
+                values.put(s, s.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? List.copyOf((List<?>) b.value(s))
+                        : b.value(s));
             }
         }
     }
@@ -182,11 +184,15 @@ public final class SignerConfig {
          * Sets one setting, as the init-param and KrakenD JSON readers do.
          *
          * @param value of the Java type {@link Setting#kind()} stands for (String, Boolean, Integer, Duration, or
-         *     a List of String or Integer), or null
+         *     a List of String or Integer); null only for a text or a duration, which {@link #build()} then checks
          * @throws IllegalArgumentException when the value does not fit the setting, or the setting is not one a
          *     configuration holds ({@link Setting.Scope#FILTER})
+         * @throws NullPointerException for a null flag, whole number or list, as its typed setter
          */
         public Builder set(Setting setting, Object value) {
+            if (value == null && setting.kind() != Setting.Kind.TEXT && setting.kind() != Setting.Kind.DURATION) {
+                throw new NullPointerException(setting + " takes " + setting.kind().description() + ", not null");
+            }
             if (setting.scope() == Setting.Scope.FILTER) {
                 throw new IllegalArgumentException(setting + " is an init-param of the filter, not a setting of"
                         + " the configuration");

@@ -61,6 +61,18 @@ class SettingTest {
     }
 
     @Test
+    void builderRefusesNullWhereTheTypedSetterCouldNotTakeIt() {
+        // maxBodyBytes(int), full(boolean) and keysToSign(List) never took null: a null flag must not read as
+        // false, nor a null number or list fail later in build() with no message.
+        for (Setting s : List.of(Setting.MAX_BODY_BYTES, Setting.CACHE_DURATION, Setting.JWK_MAX_BYTES,
+                Setting.FULL, Setting.DISABLE_JWK_SECURITY, Setting.REQUIRE_KEYS_TO_SIGN, Setting.KEYS_TO_SIGN,
+                Setting.JWK_FINGERPRINTS, Setting.CIPHER_SUITES)) {
+            assertThrows(NullPointerException.class, () -> SignerConfig.builder().set(s, null), s::settingName);
+        }
+        SignerConfig.builder().set(Setting.KID, null).set(Setting.JWK_READ_TIMEOUT, null);
+    }
+
+    @Test
     void hidesTheValuesOfCypherKeyAndThePasswordsOnly() {
         assertEquals("", Setting.CYPHER_KEY.quote("secret"));
         assertEquals("", Setting.KEYSTORE_PASSWORD.quote("secret"));

@@ -52,6 +52,15 @@ class SignerConfigTest {
     }
 
     @Test
+    void refusesANullCipherSuiteWhateverTheKeySource() {
+        // As before the redesign, which copied cipher_suites into the configuration whatever the source.
+        assertThrows(NullPointerException.class, () -> base().jwkLocalPath("k.json")
+                .cipherSuites(java.util.Arrays.asList(49199, null)).build());
+        assertThrows(NullPointerException.class, () -> base().jwkUrl("https://k/jwks")
+                .cipherSuites(java.util.Arrays.asList(49199, null)).build());
+    }
+
+    @Test
     void namesANullEntryOfAListAsItNamesAnyOtherBadEntry() {
         List<String> problems = problems(base().jwkLocalPath("k.json").keysToSign(java.util.Arrays.asList("a", null))
                 .jwkFingerprints(java.util.Arrays.asList((String) null)));

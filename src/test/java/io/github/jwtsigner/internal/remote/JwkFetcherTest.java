@@ -1,5 +1,7 @@
 package io.github.jwtsigner.internal.remote;
 
+import io.github.jwtsigner.KeySource;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -288,6 +290,19 @@ class JwkFetcherTest {
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> settings(plain.url("/jwks.json")).fetcher());
         assertTrue(e.getMessage().contains("is plain http"), e.getMessage());
+    }
+
+    @Test
+    void refusesPinsOverPlainHttpEvenWhenBuiltDirectly() {
+        // The loader checks the URL before it makes the fetcher; the fetcher checks again on its own.
+        KeySource.JwkUrl pinned = new KeySource.JwkUrl(plain.url("/jwks.json"), true, List.of("A".repeat(43) + "="),
+                List.of(49199), null, 900, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1024);
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> new JwkFetcher(pinned, null));
+        assertTrue(e.getMessage().contains("has no certificate to pin"), e.getMessage());
+        KeySource.JwkUrl open = new KeySource.JwkUrl(plain.url("/jwks.json"), false, List.of(), List.of(49199), null,
+                900, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1024);
+        assertThrows(InvalidConfigurationException.class, () -> new JwkFetcher(open, null));
     }
 
     @Test
