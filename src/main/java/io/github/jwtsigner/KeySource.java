@@ -182,7 +182,12 @@ public sealed interface KeySource {
         /** A URL for messages: user info, which may hold a password, replaced by {@code ***}. */
         static String redactUserInfo(String url) {
             try {
-                String userInfo = new URI(url).getRawUserInfo();
+                URI uri = new URI(url);
+                String userInfo = uri.getRawUserInfo();
+                if (userInfo == null && uri.isOpaque() && url.contains("@")) {
+                    // https:user:password@host, without the slashes: the JDK sees no user info, a reader might.
+                    return uri.getScheme() + ":***" + url.substring(url.lastIndexOf('@'));
+                }
                 return userInfo == null ? url : url.replace(userInfo + "@", "***@");
             } catch (URISyntaxException e) {
                 // Not a URL: checkUrl reports it; keep a possible password out all the same.

@@ -180,9 +180,15 @@ public enum Setting {
         return this == CYPHER_KEY || this == KEYSTORE_PASSWORD || this == KEY_PASSWORD;
     }
 
-    /** The value as it may appear in a message: {@code " [value]"}, or nothing for a secret. */
+    /**
+     * The value as it may appear in a message: {@code " [value]"}, nothing for a secret, and for {@code jwk_url}
+     * the URL with its user info (which may hold a password) replaced by {@code ***}.
+     */
     public String quote(String value) {
-        return isSecret() ? "" : " [" + value + "]";
+        if (isSecret()) {
+            return "";
+        }
+        return " [" + (this == JWK_URL ? KeySource.JwkUrl.redactUserInfo(value) : value) + "]";
     }
 
     /** Least value of a whole number (or of each list item). */

@@ -82,7 +82,8 @@ class KeySourceTest {
             "https://keys.example.com/jwks, https://keys.example.com/jwks",
             "https://reader:s3cret@keys.example.com/jwks, https://***@keys.example.com/jwks",
             "https://reader@keys.example.com/jwks, https://***@keys.example.com/jwks",
-            "https://reader:s3 cret@keys example/jwks, https://***@keys example/jwks"
+            "https://reader:s3 cret@keys example/jwks, https://***@keys example/jwks",
+            "https:reader:s3cret@keys.example.com/jwks, https:***@keys.example.com/jwks"
         })
         void hidesUserInfoInAUrl(String url, String shown) {
             assertEquals(shown, KeySource.JwkUrl.redactUserInfo(url));
@@ -148,6 +149,13 @@ class KeySourceTest {
                     () -> assertTrue(p.startsWith("jwk_url is not a valid URL (Illegal character in authority at"
                             + " index"), p),
                     () -> assertFalse(p.contains("s3cret"), p));
+        }
+
+        @Test
+        void keepsAPasswordOutOfTheNoHostMessageOfAUrlWithoutSlashes() {
+            String p = urlProblem(base().jwkUrl("https:reader:s3cret@keys.example.com/jwks"));
+            assertEquals("jwk_url [https:***@keys.example.com/jwks] has no host; expected a URL such as"
+                    + " [https://keys.example.com/jwks.json]", p);
         }
 
         @Test

@@ -46,6 +46,20 @@ class BadConfigurationIntegrationTest {
         assertFalse(failure.contains("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ"), "no key material: " + failure);
     }
 
+    @ParameterizedTest
+    @EnumSource(ServletContainer.Kind.class)
+    void keepsAPasswordInAJwkUrlOutOfTheStartupFailure(ServletContainer.Kind kind) throws Exception {
+        Map<String, String> params = new HashMap<>(Registration.GOOD_PARAMS);
+        params.remove("jwk_local_path");
+        params.put("jwk_url", "https://reader:s3cret@keys.example.com/${env:KEYS_PATH");
+
+        String failure = assertRefusedAndSilent(kind, params);
+
+        assertTrue(failure.contains("jwk_url [https://***@keys.example.com/${env:KEYS_PATH] has a placeholder"
+                + " without its closing brace"), failure);
+        assertFalse(failure.contains("s3cret"), failure);
+    }
+
     private String assertRefusedAndSilent(ServletContainer.Kind kind, Map<String, String> params)
             throws Exception {
         Path webapp = ExplodedWebapp.create(temp.resolve("webapp"), Registration.INIT_PARAMS, params);

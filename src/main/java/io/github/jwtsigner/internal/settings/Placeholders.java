@@ -6,6 +6,7 @@ import io.github.jwtsigner.Setting;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Expands {@code ${env:NAME}} (an environment variable) and {@code ${sys:name}} (a Java system property) in a
@@ -53,7 +54,7 @@ final class Placeholders {
      * @return the expanded text, or {@code null} after adding a problem
      */
     String expand(String text, Setting setting, String what, Problems problems) {
-        return expand(text, setting.isSecret(), what, problems);
+        return expand(text, setting::quote, what, problems);
     }
 
     /**
@@ -62,6 +63,11 @@ final class Placeholders {
      * @param secret whether the value may not be quoted in a problem
      */
     String expand(String text, boolean secret, String what, Problems problems) {
+        return expand(text, value -> secret ? "" : " [" + value + "]", what, problems);
+    }
+
+    /** @param quote the value as a problem may show it: {@code " [value]"}, redacted, or nothing */
+    private String expand(String text, UnaryOperator<String> quote, String what, Problems problems) {
         if (!mayContain(text)) {
             return text;
         }
@@ -74,12 +80,12 @@ final class Placeholders {
             } else if (text.startsWith("${", i)) {
                 int close = text.indexOf('}', i + 2);
                 if (close < 0) {
-                    String shown = secret ? "" : " [" + RawValue.shorten(text) + "]";
+                    String shown = quote.apply(RawValue.shorten(text));
                     problems.add(what + shown + " has a placeholder without its closing brace; expected"
                             + " ${env:NAME} or ${sys:name} (or $${ for a literal ${)");
                     return null;
                 }
-                String value = lookup(text.substring(i + 2, close), secret, what, problems);
+                String value = lookup(text.substring(i + 2, close), quote, what, problems);
                 if (value == null) {
                     return null;
                 }
@@ -92,12 +98,12 @@ final class Placeholders {
         return out.toString();
     }
 
-    private String lookup(String reference, boolean secret, String what, Problems problems) {
+    private String lookup(String reference, UnaryOperator<String> quote, String what, Problems problems) {
         boolean env = reference.startsWith(ENV);
         boolean sys = reference.startsWith(SYS);
         String name = env || sys ? reference.substring(ENV.length()) : "";
         if (name.isEmpty()) {
-            String shown = secret ? "" : " [${" + RawValue.shorten(reference) + "}]";
+            String shown = quote.apply("${" + RawValue.shorten(reference) + "}");
             problems.add(what + " has a placeholder" + shown + " that names no variable; expected ${env:NAME} or"
                     + " ${sys:name} (or $${ for a literal ${)");
             return null;

@@ -412,7 +412,11 @@ class KrakendConfigReaderTest {
                     Arguments.of("cipher_suites item very long", "cipher_suites", "[" + "9".repeat(100) + "]",
                             "cipher_suites item 1 [" + "9".repeat(60) + "...] is out of range; expected " + suites),
                     Arguments.of("secret_url a number", "secret_url", "5",
-                            "secret_url [5] is a JSON number; expected a JSON string"));
+                            "secret_url [5] is a JSON number; expected a JSON string"),
+                    Arguments.of("jwk_url an array, with a password", "jwk_url",
+                            "[\"https://reader:s3cret@keys.example.com/jwks\"]",
+                            "jwk_url [[\"https://***@keys.example.com/jwks\"]] is a JSON array; expected a JSON"
+                                    + " string"));
         }
 
         @ParameterizedTest(name = "{0}")
