@@ -18,6 +18,18 @@ public enum Setting {
     KEYS_TO_SIGN("keys_to_sign", Kind.TEXT_LIST, List.of(), Scope.SIGNER),
     /** Our own: a {@code keys_to_sign} member missing from a response to sign fails it closed. */
     REQUIRE_KEYS_TO_SIGN("require_keys_to_sign", Kind.FLAG, false, Scope.SIGNER),
+    /** Our own: adds {@code iat}, now in whole seconds, to a claim set that has none. */
+    ADD_IAT("add_iat", Kind.FLAG, false, Scope.SIGNER),
+    /** Our own: adds {@code jti}, 128 random bits in base64url, to a claim set that has none. */
+    ADD_JTI("add_jti", Kind.FLAG, false, Scope.SIGNER),
+    /** Our own: adds {@code exp}, now plus this, in whole seconds, to a claim set that has none. */
+    DEFAULT_TTL("default_ttl", Kind.DURATION, null, Scope.SIGNER),
+    /** Our own: adds {@code iss} to a claim set that has none. */
+    DEFAULT_ISSUER("default_issuer", Kind.TEXT, null, Scope.SIGNER),
+    /** Our own: adds {@code aud} to a claim set that has none; one item as a string, more as an array. */
+    DEFAULT_AUDIENCE("default_audience", Kind.TEXT_LIST, List.of(), Scope.SIGNER),
+    /** Our own: a claim set whose {@code exp} is missing or further ahead than this is not signed. */
+    MAX_TTL("max_ttl", Kind.DURATION, null, Scope.SIGNER),
     JWK_LOCAL_PATH("jwk_local_path", Kind.TEXT, null, Scope.KEYS),
     JWK_URL("jwk_url", Kind.TEXT, null, Scope.KEYS),
     DISABLE_JWK_SECURITY("disable_jwk_security", Kind.FLAG, false, Scope.KEYS),

@@ -69,7 +69,108 @@ final class SignerConfigChecks {
         }
         KeySource.JwkUrl.checkLimits(b, problems);
         KeySource.JwkFile.checkInterval((Duration) b.value(Setting.JWK_LOCAL_CHECK_INTERVAL), problems);
+        claimDefaults(b, problems);
         return sourceSetting;
+    }
+
+    /**
+     * {@code default_ttl} and {@code max_ttl} positive whole seconds that a Go duration can hold, the first no
+     * longer than the second; {@code default_issuer} and each {@code default_audience} item printable text of
+     * at most {@value #MAX_CLAIM_CHARS} characters.
+     */
+    static void claimDefaults(SignerConfig.Builder b, Problems problems) {
+        Duration ttl = lifetime(b, Setting.DEFAULT_TTL, problems);
+        Duration max = lifetime(b, Setting.MAX_TTL, problems);
+        if (ttl != null && max != null && ttl.compareTo(max) > 0) {
+            problems.add(Setting.DEFAULT_TTL + " [" + SignerConfig.show(ttl) + "] is longer than " + Setting.MAX_TTL
+                    + " [" + SignerConfig.show(max) + "], so every token it dates would be refused; expected at"
+                    + " most " + Setting.MAX_TTL, Setting.DEFAULT_TTL, Setting.MAX_TTL);
+        }
+        String issuer = b.text(Setting.DEFAULT_ISSUER);
+        if (issuer != null) {
+            claimText(Setting.DEFAULT_ISSUER, Setting.DEFAULT_ISSUER.settingName(), issuer, problems);
+        }
+        List<String> audience = b.list(Setting.DEFAULT_AUDIENCE);
+        if (audience.size() > MAX_AUDIENCES) {
+            problems.add(Setting.DEFAULT_AUDIENCE + " lists " + audience.size() + " items; expected at most "
+                    + MAX_AUDIENCES, Setting.DEFAULT_AUDIENCE);
+            return;
+        }
+        for (int i = 0; i < audience.size(); i++) {
+            String what = Setting.DEFAULT_AUDIENCE + " item " + (i + 1);
+            String item = audience.get(i);
+            if (item == null) {
+                problems.add(what + " is null; expected a string", Setting.DEFAULT_AUDIENCE);
+            } else if (claimText(Setting.DEFAULT_AUDIENCE, what, item, problems)
+                    && audience.subList(0, i).contains(item)) {
+                problems.add(Setting.DEFAULT_AUDIENCE + " lists [" + item + "] twice", Setting.DEFAULT_AUDIENCE);
+            }
+        }
+    }
+
+    /** The longest text a claim default may hold. */
+    static final int MAX_CLAIM_CHARS = 1024;
+    /** The most items {@code default_audience} may list. */
+    static final int MAX_AUDIENCES = 64;
+    private static final int SHOWN_CHARS = 64;
+
+    /** The duration when it is fit for a lifetime; null when unset or refused. */
+    private static Duration lifetime(SignerConfig.Builder b, Setting s, Problems problems) {
+        Duration d = (Duration) b.value(s);
+        String problem = null;
+        if (d == null) {
+            return null;
+        } else if (d.isNegative() || d.isZero()) {
+            problem = " must be positive";
+        } else if (d.getNano() != 0) {
+            problem = " is not a whole number of seconds";
+        } else if (d.compareTo(Duration.ofNanos(Long.MAX_VALUE)) > 0) {
+            problem = " is longer than a Go duration can be (2562047h47m16s)";
+        }
+        if (problem == null) {
+            return d;
+        }
+        String shown = d.isNegative() && d.getSeconds() > Long.MIN_VALUE ? "-" + SignerConfig.show(d.negated())
+                : SignerConfig.show(d);
+        problems.add(s + " [" + shown + "]" + problem + "; expected whole seconds such as [15m] or [1h]", s);
+        return null;
+    }
+
+    /** True when {@code value} is fit for a claim; adds a problem naming it (escaped, shortened) otherwise. */
+    private static boolean claimText(Setting s, String what, String value, Problems problems) {
+        if (value.isEmpty()) {
+            problems.add(what + " is empty; expected text, or leave " + s + " out", s);
+            return false;
+        }
+        if (value.length() > MAX_CLAIM_CHARS) {
+            problems.add(what + " [" + printable(value) + "] is " + value.length() + " characters long; expected"
+                    + " at most " + MAX_CLAIM_CHARS, s);
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (Character.isISOControl(c) || Character.isSurrogate(c) && !pair) {
+                problems.add(what + " [" + printable(value) + "] holds " + (Character.isSurrogate(c) ? "a lone"
+                        + " surrogate" : "a control character") + String.format(" (U+%04X)", (int) c) + " at index "
+                        + i + "; expected printable text", s);
+                return false;
+            }
+            i += pair ? 1 : 0;
+        }
+        return true;
+    }
+
+    /** The value for a message: at most {@value #SHOWN_CHARS} characters, control characters as escapes. */
+    private static String printable(String value) {
+        StringBuilder sb = new StringBuilder();
+        String head = value.length() > SHOWN_CHARS ? value.substring(0, SHOWN_CHARS) : value;
+        for (char c : head.toCharArray()) {
+            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c)
+                    : String.valueOf(c));
+        }
+        return value.length() > SHOWN_CHARS ? sb.append("...").toString() : sb.toString();
     }
 
     static SigningAlgorithm algorithm(SignerConfig.Builder b, Problems problems) {

@@ -26,7 +26,9 @@ public class SigningException extends JwtSignerException {
         /** The signature itself failed, or no usable key is available. */
         SIGNATURE_FAILED,
         /** With {@code require_keys_to_sign}, a {@code keys_to_sign} member is missing or not an object. */
-        MISSING_MEMBER
+        MISSING_MEMBER,
+        /** With {@code max_ttl}, a claim set's {@code exp} is missing, not a number, or too far ahead. */
+        TOKEN_LIFETIME
     }
 
     private final Reason reason;

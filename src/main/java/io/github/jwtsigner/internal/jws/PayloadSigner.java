@@ -40,6 +40,7 @@ public final class PayloadSigner {
     private final Consumer<String> firstMissing;
     /** One flag per entry of {@link #keysToSign}: 1 once its absence was reported. */
     private final AtomicIntegerArray reported;
+    private final ClaimDefaults defaults;
 
     /**
      * @param signer the key ring: asked once per body for the current signer, so a rotated key applies to
@@ -59,6 +60,18 @@ public final class PayloadSigner {
      */
     public PayloadSigner(List<JsonPointer> keysToSign, Supplier<TokenSigner> signer, boolean requireAll,
             Consumer<String> firstMissing) {
+        this(keysToSign, signer, requireAll, firstMissing, ClaimDefaults.NONE);
+    }
+
+    /**
+     * @param signer the key ring, as above
+     * @param requireAll as above
+     * @param firstMissing as above
+     * @param defaults the claims added to each claim set that lacks them, and the longest lifetime signed
+     */
+    public PayloadSigner(List<JsonPointer> keysToSign, Supplier<TokenSigner> signer, boolean requireAll,
+            Consumer<String> firstMissing, ClaimDefaults defaults) {
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
         this.keysToSign = distinctNonNested(keysToSign);
         this.signer = Objects.requireNonNull(signer, "signer");
         this.requireAll = requireAll;
@@ -77,14 +90,17 @@ public final class PayloadSigner {
      */
     public String sign(String body) {
         JsonNode root = parse(body);
-        List<ObjectNode> claims = findClaims(root);
-        if (claims.isEmpty()) {
+        List<Target> targets = findClaims(root);
+        if (targets.isEmpty()) {
             return body;
         }
+        List<ObjectNode> claims = targets.stream().map(Target::claims).toList();
+        long now = defaults.isNone() ? 0 : defaults.now();
         // Canonicalise everything first, so a bad claim fails before any key is used.
         byte[][] payloads = new byte[claims.size()][];
         for (int i = 0; i < payloads.length; i++) {
-            payloads[i] = CanonicalJson.toBytes(claims.get(i));
+            Target t = targets.get(i);
+            payloads[i] = CanonicalJson.toBytes(defaults.apply(t.claims(), t.pointer(), now));
         }
         TokenSigner tokenSigner = currentSigner();
         String[] tokens = new String[payloads.length];
@@ -111,19 +127,23 @@ public final class PayloadSigner {
         return root;
     }
 
+    /** An object to sign and the entry that names it. */
+    private record Target(JsonPointer pointer, ObjectNode claims) {
+    }
+
     /** The objects to sign, in source order. */
-    private List<ObjectNode> findClaims(JsonNode root) {
-        List<ObjectNode> claims = new ArrayList<>(keysToSign.size());
+    private List<Target> findClaims(JsonNode root) {
+        List<Target> claims = new ArrayList<>(keysToSign.size());
         for (int i = 0; i < keysToSign.size(); i++) {
             JsonPointer pointer = keysToSign.get(i);
             Optional<JsonNode> target = pointer.resolve(root);
-            if (target.isPresent() && target.get() instanceof ObjectNode) {
-                claims.add((ObjectNode) target.get());
+            if (target.isPresent() && target.get() instanceof ObjectNode object) {
+                claims.add(new Target(pointer, object));
             } else {
                 missing(i, pointer, target.map(node -> "a JSON [" + node.typeName() + "]").orElse("missing"));
             }
         }
-        claims.sort(Comparator.comparingInt(JsonNode::start));
+        claims.sort(Comparator.comparingInt(t -> t.claims().start()));
         return claims;
     }
 

@@ -7,6 +7,7 @@ import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.settings.InitParamsReader;
 import io.github.jwtsigner.internal.settings.KrakendConfigReader;
+import io.github.jwtsigner.internal.jws.ClaimDefaults;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import jakarta.servlet.FilterConfig;
@@ -45,7 +46,7 @@ public final class SignerStartup {
                 config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
         PayloadSigner signer = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), keys,
                 config.requireKeysToSign(),
-                message -> log.log(Level.WARNING, "JWT signer: " + message));
+                message -> log.log(Level.WARNING, "JWT signer: " + message), ClaimDefaults.from(config));
         return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log), keys);
     }
 

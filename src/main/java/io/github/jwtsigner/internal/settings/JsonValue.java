@@ -100,6 +100,10 @@ final class JsonValue extends RawValue {
 
     @Override
     List<String> textList(Setting setting, Problems problems) {
+        if (setting == Setting.DEFAULT_AUDIENCE && isString(element)) {
+            // A JWT's aud is a string or an array; either form reads as the list it stands for.
+            return List.of(element.getAsString());
+        }
         JsonArray array = asArray(setting, "strings", problems);
         if (array == null) {
             return null;
