@@ -1,5 +1,6 @@
 package io.github.jwtsigner;
 
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import io.github.jwtsigner.internal.servlet.ResponseSigning;
 import io.github.jwtsigner.internal.servlet.SignerStartup;
@@ -48,7 +49,8 @@ public class JwtSignerFilter implements Filter {
 
     private final SignerConfig config;
     private volatile ResponseSigning signing;
-    private volatile KeyRing keys;
+    private volatile KeyRing<TokenSigner> keys;
+    private volatile FilterConfig filterConfig;
 
     /** Reads its configuration from init-params in {@link #init}. */
     public JwtSignerFilter() {
@@ -73,6 +75,7 @@ public class JwtSignerFilter implements Filter {
         try {
             SignerStartup.Started started = SignerStartup.start(filterConfig, config, LOG);
             closeKeys();
+            this.filterConfig = filterConfig;
             keys = started.keys();
             signing = started.signing();
         } catch (InvalidConfigurationException e) {
@@ -108,9 +111,10 @@ public class JwtSignerFilter implements Filter {
     }
 
     private void closeKeys() {
-        KeyRing previous = keys;
+        KeyRing<TokenSigner> previous = keys;
         keys = null;
         if (previous != null) {
+            SignerStartup.stop(filterConfig, previous);
             previous.close();
         }
     }

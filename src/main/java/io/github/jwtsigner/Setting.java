@@ -86,7 +86,14 @@ public enum Setting {
     /** The filter's init-param naming a KrakenD JSON file that holds the other settings. */
     CONFIG("config", Kind.TEXT, null, Scope.FILTER),
     /** The filter's init-param: with a whole KrakenD configuration in {@code config}, the endpoint to take. */
-    ENDPOINT("endpoint", Kind.TEXT, null, Scope.FILTER);
+    ENDPOINT("endpoint", Kind.TEXT, null, Scope.FILTER),
+    /** The JWKS servlet's: the filter-name of the {@code JwtSignerFilter} whose key ring it publishes. */
+    SIGNER_FILTER("signer", Kind.TEXT, null, Scope.JWKS),
+    /** The JWKS servlet's: seconds a client may cache the JWK Set ({@code Cache-Control: max-age}). */
+    MAX_AGE("max_age", Kind.WHOLE_NUMBER, 300, Scope.JWKS, Integer.MIN_VALUE, Integer.MAX_VALUE,
+            "a whole number of seconds up to 2147483647, such as [300]"),
+    /** The JWKS servlet's: how long a key that left the source stays published. */
+    RETENTION("retention", Kind.DURATION, Duration.ofHours(1), Scope.JWKS);
 
     /** The shapes a setting's value can have, and the Java type {@link SignerConfig.Builder#set} takes. */
     public enum Kind {
@@ -126,7 +133,9 @@ public enum Setting {
         /** Where the keys come from and how they are fetched: every component that loads keys reads it. */
         KEYS,
         /** Where the filter finds its settings: an init-param of the filter, not part of a configuration. */
-        FILTER
+        FILTER,
+        /** How the JWKS servlet publishes keys: only the JWKS servlet reads it. */
+        JWKS
     }
 
     private final String settingName;

@@ -47,7 +47,7 @@ public final class SignerConfig {
         this.signatureProvider = blankToNull(b.text(Setting.SIGNATURE_PROVIDER));
         this.keySource = keySource;
         for (Setting s : Setting.values()) {
-            if (s.scope() != Setting.Scope.FILTER && b.value(s) != null) {
+            if ((s.scope() == Setting.Scope.SIGNER || s.scope() == Setting.Scope.KEYS) && b.value(s) != null) {
                 // No check names a null cipher suite: refused here, whatever the key source, as before.
                 values.put(s, s.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? List.copyOf((List<?>) b.value(s))
                         : b.value(s));

@@ -11,8 +11,8 @@ import java.util.Objects;
 
 /**
  * The checks {@link SignerConfig.Builder#build()} makes that belong to no one key source: {@code alg},
- * {@code keys_to_sign}, the choice of exactly one key source, and the settings every source shares. Each
- * {@link KeySource} variant checks its own settings.
+ * {@code keys_to_sign}, the choice of exactly one key source, and the settings every source shares (the key
+ * source part is shared with {@link JwksConfig}). Each {@link KeySource} variant checks its own settings.
  *
  * <p>Stateless and thread-safe.
  */
@@ -26,20 +26,7 @@ final class SignerConfigChecks {
      * @return the one key source setting that is set; null after a problem with the choice
      */
     static Setting check(SignerConfig.Builder b, Problems problems) {
-        String secretUrl = b.text(Setting.SECRET_URL);
-        if (secretUrl != null) {
-            problems.add(Setting.SECRET_URL + " [" + secretUrl + "] is not supported yet (KrakenD's encrypted"
-                    + " JWK files); expected " + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL
-                    + " with a plain JWK Set", Setting.SECRET_URL, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
-        }
-        if (b.text(Setting.CYPHER_KEY) != null) {
-            // The value may be a secret: never echo it.
-            problems.add(Setting.CYPHER_KEY + " is not supported yet (KrakenD's encrypted JWK files); expected "
-                    + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL + " with a plain JWK Set",
-                    Setting.CYPHER_KEY, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
-        }
-        Setting sourceSetting = sourceSetting(b, problems);
-        KeySource.KeyStoreEntry.check(b, problems);
+        Setting sourceSetting = keySourceChoice(b, problems);
         String k = b.text(Setting.KID);
         if ((k == null || k.isEmpty())
                 && (sourceSetting == Setting.PEM_LOCAL_PATH || sourceSetting == Setting.KEYSTORE_PATH)) {
@@ -56,6 +43,37 @@ final class SignerConfigChecks {
             problems.add(Setting.MAX_BODY_BYTES + " [" + maxBodyBytes + "] must be positive; the default is "
                     + Setting.MAX_BODY_BYTES.defaultValue(), Setting.MAX_BODY_BYTES);
         }
+        keySourceLimits(b, problems);
+        claimDefaults(b, problems);
+        return sourceSetting;
+    }
+
+    /**
+     * The key source checks that come first: the encrypted JWK settings, exactly one source, the keystore's
+     * own settings. Shared with {@link JwksConfig}.
+     *
+     * @return the one key source setting that is set; null after a problem with the choice
+     */
+    static Setting keySourceChoice(SignerConfig.Builder b, Problems problems) {
+        String secretUrl = b.text(Setting.SECRET_URL);
+        if (secretUrl != null) {
+            problems.add(Setting.SECRET_URL + " [" + secretUrl + "] is not supported yet (KrakenD's encrypted"
+                    + " JWK files); expected " + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL
+                    + " with a plain JWK Set", Setting.SECRET_URL, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
+        }
+        if (b.text(Setting.CYPHER_KEY) != null) {
+            // The value may be a secret: never echo it.
+            problems.add(Setting.CYPHER_KEY + " is not supported yet (KrakenD's encrypted JWK files); expected "
+                    + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL + " with a plain JWK Set",
+                    Setting.CYPHER_KEY, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
+        }
+        Setting sourceSetting = sourceSetting(b, problems);
+        KeySource.KeyStoreEntry.check(b, problems);
+        return sourceSetting;
+    }
+
+    /** The key source checks that come last: TLS lists, pins, fetch limits, the file check interval. */
+    static void keySourceLimits(SignerConfig.Builder b, Problems problems) {
         if (b.list(Setting.CIPHER_SUITES).isEmpty()) {
             problems.add(Setting.CIPHER_SUITES + " is an empty list; leave it out for the defaults "
                     + Setting.CIPHER_SUITES.defaultValue(), Setting.CIPHER_SUITES);
@@ -69,8 +87,6 @@ final class SignerConfigChecks {
         }
         KeySource.JwkUrl.checkLimits(b, problems);
         KeySource.JwkFile.checkInterval((Duration) b.value(Setting.JWK_LOCAL_CHECK_INTERVAL), problems);
-        claimDefaults(b, problems);
-        return sourceSetting;
     }
 
     /**

@@ -27,14 +27,16 @@ class SettingNamesTest {
      * Short names that other things of the same spelling use as exact string literals, each for its own reason:
      * the JOSE header and JWK parameters {@code alg}, {@code kid} and {@code typ} (RFC 7515 section 4.1, RFC 7517
      * section 4), after which KrakenD named its settings, and Java parameters of those names in null checks; the
-     * member {@code endpoint} of a KrakenD endpoint object; and the Java parameter {@code config} in null checks.
+     * member {@code endpoint} of a KrakenD endpoint object; and the Java parameters {@code config} and
+     * {@code signer} in null checks.
      */
     private static final Map<String, Set<String>> SAME_SPELLING_ELSEWHERE = Map.of(
             "alg", Set.of("internal/jws/", "internal/keys/JwkParameters.java", "internal/keys/SigningKeys.java"),
             "kid", Set.of("internal/jws/", "internal/keys/JwkParameters.java", "internal/keys/SigningKeys.java"),
             "typ", Set.of("internal/jws/"),
             "endpoint", Set.of("internal/settings/KrakendConfigReader.java"),
-            "config", Set.of("JwtSignerFilter.java", "internal/rotation/KeyRing.java"));
+            "config", Set.of("JwtSignerFilter.java", "JwksServlet.java", "internal/rotation/KeyRing.java"),
+            "signer", Set.of("internal/jws/PayloadSigner.java"));
 
     @Test
     void aNameWithAnUnderscoreIsWrittenOnlyInSetting() throws IOException {

@@ -4,8 +4,10 @@ import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SigningAlgorithm;
 
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Serializes signed tokens for one key: the protected header is built and encoded once, so each call
@@ -28,6 +30,7 @@ final class JwsTokenSigner implements TokenSigner {
     private final String typ;
     private final boolean full;
     private final SignatureFunction signature;
+    private final PublicKey verificationKey;
     private final byte[] headerB64;
 
     /**
@@ -37,6 +40,13 @@ final class JwsTokenSigner implements TokenSigner {
      * @throws InvalidConfigurationException when kid or typ holds a lone surrogate (no UTF-8 form)
      */
     JwsTokenSigner(SigningAlgorithm alg, String kid, String typ, boolean full, SignatureFunction signature) {
+        this(alg, kid, typ, full, signature, null);
+    }
+
+    /** @param verificationKey the public key that verifies the tokens, or null */
+    JwsTokenSigner(SigningAlgorithm alg, String kid, String typ, boolean full, SignatureFunction signature,
+            PublicKey verificationKey) {
+        this.verificationKey = verificationKey;
         this.alg = Objects.requireNonNull(alg, "alg");
         this.kid = Objects.requireNonNull(kid, "kid");
         this.typ = Objects.requireNonNull(typ, "typ");
@@ -57,6 +67,11 @@ final class JwsTokenSigner implements TokenSigner {
     @Override
     public String kid() {
         return kid;
+    }
+
+    @Override
+    public Optional<PublicKey> verificationKey() {
+        return Optional.ofNullable(verificationKey);
     }
 
     /** The header's {@code typ}. */

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Provider;
 import java.security.Security;
 import java.security.Signature;
@@ -75,7 +76,7 @@ public final class Signatures {
      * @throws InvalidConfigurationException when the key cannot sign, or kid or typ holds a lone surrogate
      */
     public static TokenSigner tokenSigner(SignerConfig config, String kid, byte[] secret, String subject) {
-        return proven(config, kid, hmac(config.alg(), secret), subject);
+        return proven(config, kid, hmac(config.alg(), secret), null, subject);
     }
 
     /**
@@ -87,12 +88,25 @@ public final class Signatures {
      * @throws InvalidConfigurationException when the key cannot sign, or kid or typ holds a lone surrogate
      */
     public static TokenSigner tokenSigner(SignerConfig config, String kid, PrivateKey key, String subject) {
-        SignatureFunction function = withProvider(config.alg(), key, config.signatureProvider().orElse(null), LOG);
-        return proven(config, kid, function, subject);
+        return tokenSigner(config, kid, key, null, subject);
     }
 
-    private static TokenSigner proven(SignerConfig config, String kid, SignatureFunction function, String subject) {
-        TokenSigner signer = new JwsTokenSigner(config.alg(), kid, config.typ(), config.full(), function);
+    /**
+     * As {@link #tokenSigner(SignerConfig, String, PrivateKey, String)}, with the public key that verifies the
+     * tokens, for {@link TokenSigner#verificationKey()}.
+     *
+     * @param publicKey the key's public half, or null when not known
+     */
+    public static TokenSigner tokenSigner(SignerConfig config, String kid, PrivateKey key, PublicKey publicKey,
+            String subject) {
+        SignatureFunction function = withProvider(config.alg(), key, config.signatureProvider().orElse(null), LOG);
+        return proven(config, kid, function, publicKey, subject);
+    }
+
+    private static TokenSigner proven(SignerConfig config, String kid, SignatureFunction function,
+            PublicKey publicKey, String subject) {
+        TokenSigner signer = new JwsTokenSigner(config.alg(), kid, config.typ(), config.full(), function,
+                publicKey);
         try {
             signer.sign(PROBE_TOKEN_PAYLOAD);
         } catch (SigningException e) {

@@ -2,6 +2,9 @@ package io.github.jwtsigner.internal.jws;
 
 import io.github.jwtsigner.SigningAlgorithm;
 
+import java.security.PublicKey;
+import java.util.Optional;
+
 /**
  * Turns a canonical claim payload into a serialized JWS: compact, or the flattened JSON serialization when
  * configured {@code full}. The protected header {@code {"alg":…,"kid":…,"typ":…}} is fixed per key.
@@ -23,4 +26,9 @@ public interface TokenSigner {
      *     {@code {"payload":"…","protected":"…","signature":"…"}} when configured {@code full}
      */
     String sign(byte[] canonicalPayload);
+
+    /** The public key that verifies this signer's tokens; empty for HMAC, or when it is not known. */
+    default Optional<PublicKey> verificationKey() {
+        return Optional.empty();
+    }
 }

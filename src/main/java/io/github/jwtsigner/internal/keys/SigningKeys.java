@@ -86,7 +86,7 @@ public final class SigningKeys {
 
     private static TokenSigner signer(SignerConfig config, Jwk key, String kid, String subject) {
         return key.isSymmetric() ? Signatures.tokenSigner(config, kid, key.secret(), subject)
-                : Signatures.tokenSigner(config, kid, key.privateKey(), subject);
+                : Signatures.tokenSigner(config, kid, key.privateKey(), key.publicKey(), subject);
     }
 
     /**

@@ -3,10 +3,7 @@ package io.github.jwtsigner.internal.rotation;
 import io.github.jwtsigner.KeySource;
 
 import io.github.jwtsigner.Setting;
-import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.settings.SettingFile;
-import io.github.jwtsigner.internal.keys.SigningKeys;
-import io.github.jwtsigner.internal.jws.TokenSigner;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -23,18 +20,18 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: see {@link KeyLoader}.
  */
-final class JwkFileLoader implements KeyLoader {
-    private final SignerConfig config;
+final class JwkFileLoader<T> implements KeyLoader<T> {
     private final KeySource.JwkFile source;
+    private final KeyReader<T> reader;
     private final KeyFileOpener opener;
     private Path file;
     private String location;
     private FileStamp stamp;
     private ContentDigest digest;
 
-    JwkFileLoader(SignerConfig config, KeyFileOpener opener) {
-        this.config = config;
-        this.source = (KeySource.JwkFile) config.keySource();
+    JwkFileLoader(KeySource.JwkFile source, KeyReader<T> reader, KeyFileOpener opener) {
+        this.source = source;
+        this.reader = reader;
         this.opener = opener;
     }
 
@@ -44,7 +41,7 @@ final class JwkFileLoader implements KeyLoader {
     }
 
     @Override
-    public TokenSigner load() {
+    public T load() {
         KeyFileOpener.Opened opened = opener.open(Setting.JWK_LOCAL_PATH.settingName(), source.path());
         file = opened.file();
         location = opened.location();
@@ -54,7 +51,7 @@ final class JwkFileLoader implements KeyLoader {
             // The content was read; a change check that cannot stat the file now will report it later.
             stamp = FileStamp.MISSING;
         }
-        TokenSigner signer = SigningKeys.load(config, text(opened.bytes()), description());
+        T signer = reader.fromJwkSet(text(opened.bytes()), description());
         digest = ContentDigest.of(opened.bytes());
         Arrays.fill(opened.bytes(), (byte) 0);
         return signer;
@@ -78,7 +75,7 @@ final class JwkFileLoader implements KeyLoader {
     }
 
     @Override
-    public Optional<TokenSigner> reload() throws IOException {
+    public Optional<T> reload() throws IOException {
         FileStamp now = FileStamp.of(file);
         if (now.equals(stamp)) {
             return Optional.empty();
@@ -95,7 +92,7 @@ final class JwkFileLoader implements KeyLoader {
             if (read.equals(digest)) {
                 return Optional.empty();
             }
-            TokenSigner signer = SigningKeys.load(config, text(bytes), description());
+            T signer = reader.fromJwkSet(text(bytes), description());
             digest = read;
             return Optional.of(signer);
         } finally {

@@ -4,9 +4,6 @@ import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.KeySource;
 import io.github.jwtsigner.Problems;
-import io.github.jwtsigner.SignerConfig;
-import io.github.jwtsigner.internal.keys.SigningKeys;
-import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.remote.JwkFetcher;
 import io.github.jwtsigner.internal.remote.KeyFetchException;
 
@@ -21,9 +18,9 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: see {@link KeyLoader}.
  */
-final class JwkUrlLoader implements KeyLoader {
-    private final SignerConfig config;
+final class JwkUrlLoader<T> implements KeyLoader<T> {
     private final KeySource.JwkUrl source;
+    private final KeyReader<T> reader;
     private final JwkFetcher fetcher;
     private ContentDigest digest;
 
@@ -32,9 +29,9 @@ final class JwkUrlLoader implements KeyLoader {
      *
      * @throws InvalidConfigurationException naming every problem with those settings
      */
-    JwkUrlLoader(SignerConfig config, KeyFileOpener opener) {
-        this.config = config;
-        this.source = (KeySource.JwkUrl) config.keySource();
+    JwkUrlLoader(KeySource.JwkUrl source, KeyReader<T> reader, KeyFileOpener opener) {
+        this.source = source;
+        this.reader = reader;
         Problems problems = new Problems();
         String caPem = null;
         if (source.localCa() != null) {
@@ -71,14 +68,14 @@ final class JwkUrlLoader implements KeyLoader {
     }
 
     @Override
-    public TokenSigner load() {
+    public T load() {
         String body;
         try {
             body = fetcher.fetch();
         } catch (KeyFetchException e) {
             throw new InvalidConfigurationException(e.getMessage(), e);
         }
-        TokenSigner signer = SigningKeys.load(config, body, description());
+        T signer = reader.fromJwkSet(body, description());
         digest = ContentDigest.of(body.getBytes(StandardCharsets.UTF_8));
         return signer;
     }
@@ -94,14 +91,14 @@ final class JwkUrlLoader implements KeyLoader {
     }
 
     @Override
-    public Optional<TokenSigner> reload() {
+    public Optional<T> reload() {
         String body = fetcher.fetch();
         ContentDigest fetched = ContentDigest.of(body.getBytes(StandardCharsets.UTF_8));
         if (fetched.equals(digest)) {
             return Optional.empty();
         }
         // The digest is kept only once the set proved usable, so a bad set is reported at every refresh.
-        TokenSigner signer = SigningKeys.load(config, body, description());
+        T signer = reader.fromJwkSet(body, description());
         digest = fetched;
         return Optional.of(signer);
     }

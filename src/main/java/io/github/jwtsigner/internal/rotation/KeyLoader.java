@@ -1,18 +1,19 @@
 package io.github.jwtsigner.internal.rotation;
 
-import io.github.jwtsigner.internal.jws.TokenSigner;
-
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One place a signing key comes from, and how to tell that it changed.
+ * One place keys come from, and how to tell that they changed; a {@link KeyReader} makes what the ring holds
+ * of them.
  *
  * <p>Used by one {@link KeyRing}: {@link #load()} once at startup, then {@link #reload()} from its refresh
  * thread only, never concurrently.
+ *
+ * @param <T> what the ring holds: a signer, or the public keys to publish
  */
-interface KeyLoader {
+interface KeyLoader<T> {
 
     /** The setting and its path or URL, for log lines: {@code jwk_url [https://keys.example.com/jwks]}. */
     String description();
@@ -22,7 +23,7 @@ interface KeyLoader {
      *
      * @throws io.github.jwtsigner.InvalidConfigurationException naming every problem
      */
-    TokenSigner load();
+    T load();
 
     /** How long to wait between two calls of {@link #reload()}; zero when the key is never reloaded. */
     Duration reloadInterval();
@@ -33,11 +34,11 @@ interface KeyLoader {
     /**
      * Loads the key again if its source changed.
      *
-     * @return the new signer, or empty when nothing changed
+     * @return what the new keys make, or empty when nothing changed
      * @throws Exception when the source cannot be read or yields no usable key; the caller keeps the last good
      *     key
      */
-    Optional<TokenSigner> reload() throws Exception;
+    Optional<T> reload() throws Exception;
 
     /** How loud a failed reload is: WARNING for a key server that is down, ERROR for a broken local file. */
     Level failureLevel();

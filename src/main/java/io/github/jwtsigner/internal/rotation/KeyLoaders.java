@@ -2,8 +2,6 @@ package io.github.jwtsigner.internal.rotation;
 
 import io.github.jwtsigner.KeySource;
 
-import io.github.jwtsigner.SignerConfig;
-
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
@@ -21,19 +19,18 @@ final class KeyLoaders {
      *
      * @throws io.github.jwtsigner.InvalidConfigurationException naming every problem with those settings
      */
-    static KeyLoader create(SignerConfig config, KeyFileOpener opener, Logger log) {
-        KeySource source = config.keySource();
-        if (source instanceof KeySource.JwkFile) {
-            return new JwkFileLoader(config, opener);
+    static <T> KeyLoader<T> create(KeySource source, KeyReader<T> reader, KeyFileOpener opener, Logger log) {
+        if (source instanceof KeySource.JwkFile file) {
+            return new JwkFileLoader<>(file, reader, opener);
         }
-        if (source instanceof KeySource.JwkUrl) {
-            JwkUrlLoader remote = new JwkUrlLoader(config, opener);
+        if (source instanceof KeySource.JwkUrl url) {
+            JwkUrlLoader<T> remote = new JwkUrlLoader<>(url, reader, opener);
             remote.securityWarning().ifPresent(warning -> log.log(Level.WARNING, warning));
             return remote;
         }
-        if (source instanceof KeySource.PemFile) {
-            return new PemFileLoader(config, opener);
+        if (source instanceof KeySource.PemFile pem) {
+            return new PemFileLoader<>(pem, reader, opener);
         }
-        return new KeyStoreLoader(config, opener);
+        return new KeyStoreLoader<>((KeySource.KeyStoreEntry) source, reader, opener);
     }
 }

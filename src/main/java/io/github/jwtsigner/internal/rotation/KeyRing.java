@@ -1,12 +1,17 @@
 package io.github.jwtsigner.internal.rotation;
 
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.KeySource;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.jws.TokenSigner;
+import io.github.jwtsigner.internal.keys.PublicJwks;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Holds the signer in use and keeps it current: a {@code jwk_url} set is fetched again every
+ * Holds the signer in use (or, for the JWKS servlet, the public keys to publish) and keeps it current: a
+ * {@code jwk_url} set is fetched again every
  * {@code cache_duration} seconds, a {@code jwk_local_path} file checked every
  * {@code jwk_local_check_interval}; a PEM file or keystore is read once.
  *
@@ -28,23 +34,83 @@ import java.util.function.Supplier;
  * <p>One daemon thread per ring, named {@value #REFRESH_THREAD_NAME}, started by {@link #start} when there is
  * anything to reload and stopped by {@link #close()}.
  *
+ * <p>The ring remembers the last {@value #HISTORY} values it replaced, and when, so that keys that left the
+ * source can stay published for a while ({@link #replaced()}).
+ *
  * <p>Thread-safe: {@link #get()} is a volatile read, safe from any number of request threads.
+ *
+ * @param <T> what the ring holds: a {@link TokenSigner}, or {@link PublicJwks}
  */
-public final class KeyRing implements Supplier<TokenSigner>, AutoCloseable {
+public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
     /** The name of the thread that reloads keys. */
     public static final String REFRESH_THREAD_NAME = "jwt-signer-key-refresh";
 
+    /** How many replaced values {@link #replaced()} remembers. */
+    public static final int HISTORY = 32;
+
     private static final long CLOSE_WAIT_MILLIS = 1000;
 
-    private final KeyLoader source;
+    private static final Wording<TokenSigner> SIGNING = new Wording<>() {
+        @Override
+        public String failed(String source, TokenSigner kept, String reason) {
+            return "could not reload the signing key from " + source + "; still signing with kid [" + kept.kid()
+                    + "], the last good key: " + reason;
+        }
+
+        @Override
+        public String reloaded(String source, TokenSigner now, TokenSigner before) {
+            return "signing key reloaded from " + source + ": now kid [" + now.kid() + "], before kid ["
+                    + before.kid() + "]";
+        }
+
+        @Override
+        public String recovered(String source, TokenSigner kept) {
+            return source + " is readable again and unchanged; still signing with kid [" + kept.kid() + "]";
+        }
+
+        @Override
+        public String brief(TokenSigner value) {
+            return "kid=" + value.kid();
+        }
+    };
+
+    private static final Wording<PublicJwks> PUBLISHING = new Wording<>() {
+        @Override
+        public String failed(String source, PublicJwks kept, String reason) {
+            return "could not reload the keys to publish from " + source + "; still publishing kids "
+                    + kept.kids() + ", the last good keys: " + reason;
+        }
+
+        @Override
+        public String reloaded(String source, PublicJwks now, PublicJwks before) {
+            return "keys to publish reloaded from " + source + ": now kids " + now.kids() + ", before kids "
+                    + before.kids();
+        }
+
+        @Override
+        public String recovered(String source, PublicJwks kept) {
+            return source + " is readable again and unchanged; still publishing kids " + kept.kids();
+        }
+
+        @Override
+        public String brief(PublicJwks value) {
+            return "kids=" + value.kids();
+        }
+    };
+
+    private final KeyLoader<T> source;
+    private final Wording<T> wording;
     private final Logger log;
-    private final AtomicReference<TokenSigner> current;
+    private final AtomicReference<T> current;
+    /** Guarded by itself: the values replaced, newest first. */
+    private final Deque<Replaced<T>> history = new ArrayDeque<>();
     private final ScheduledExecutorService refresher;
     /** Guarded by this: whether the last reload failed, so the recovery can be told. */
     private boolean failing;
 
-    private KeyRing(KeyLoader source, TokenSigner first, Logger log) {
+    private KeyRing(KeyLoader<T> source, Wording<T> wording, T first, Logger log) {
         this.source = source;
+        this.wording = wording;
         this.log = log;
         this.current = new AtomicReference<>(first);
         Duration interval = source.reloadInterval();
@@ -71,21 +137,48 @@ public final class KeyRing implements Supplier<TokenSigner>, AutoCloseable {
      * @throws InvalidConfigurationException naming every problem: settings, an unreachable key server, a
      *     missing file, or no usable key
      */
-    public static KeyRing start(SignerConfig config, KeyFileOpener opener, Logger log) {
+    public static KeyRing<TokenSigner> start(SignerConfig config, KeyFileOpener opener, Logger log) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(opener, "opener");
         Objects.requireNonNull(log, "log");
-        return start(KeyLoaders.create(config, opener, log), log);
+        return start(KeyLoaders.create(config.keySource(), KeyReader.signing(config), opener, log), log);
     }
 
-    static KeyRing start(KeyLoader source, Logger log) {
-        return new KeyRing(source, source.load(), log);
+    /**
+     * Loads the public keys of a source, to publish, and starts reloading them when the source can change.
+     *
+     * @param kid the one kid to publish from a JWK Set, or the kid of a PEM or keystore key; null for all
+     * @throws InvalidConfigurationException naming every problem, as {@link #start(SignerConfig, KeyFileOpener,
+     *     Logger)}
+     */
+    public static KeyRing<PublicJwks> startPublishing(KeySource source, String kid, KeyFileOpener opener,
+            Logger log) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(log, "log");
+        KeyLoader<PublicJwks> loader = KeyLoaders.create(source, KeyReader.publishing(kid), opener, log);
+        return new KeyRing<>(loader, PUBLISHING, loader.load(), log);
     }
 
-    /** The signer to use now. */
+    static KeyRing<TokenSigner> start(KeyLoader<TokenSigner> source, Logger log) {
+        return new KeyRing<>(source, SIGNING, source.load(), log);
+    }
+
+    /** The value to use now: the signer, or the keys to publish. */
     @Override
-    public TokenSigner get() {
+    public T get() {
         return current.get();
+    }
+
+    /** A value the ring held until {@code atNanos} ({@link System#nanoTime()}). */
+    public record Replaced<T>(T value, long atNanos) {
+    }
+
+    /** The values replaced by reloads, newest first; at most {@value #HISTORY}. */
+    public List<Replaced<T>> replaced() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
     }
 
     /**
@@ -117,23 +210,26 @@ public final class KeyRing implements Supplier<TokenSigner>, AutoCloseable {
 
     /** Reloads now, on the calling thread: what the refresh thread does at each interval. */
     synchronized void refresh() {
-        TokenSigner before = current.get();
-        Optional<TokenSigner> next;
+        T before = current.get();
+        Optional<T> next;
         try {
             next = source.reload();
         } catch (Exception e) {
             failing = true;
-            log.log(source.failureLevel(), "could not reload the signing key from " + source.description()
-                    + "; still signing with kid [" + before.kid() + "], the last good key: " + reason(e));
+            log.log(source.failureLevel(), wording.failed(source.description(), before, reason(e)));
             return;
         }
         if (next.isPresent()) {
+            synchronized (history) {
+                history.addFirst(new Replaced<>(before, System.nanoTime()));
+                while (history.size() > HISTORY) {
+                    history.removeLast();
+                }
+            }
             current.set(next.get());
-            log.log(Level.INFO, "signing key reloaded from " + source.description() + ": now kid ["
-                    + next.get().kid() + "], before kid [" + before.kid() + "]");
+            log.log(Level.INFO, wording.reloaded(source.description(), next.get(), before));
         } else if (failing) {
-            log.log(Level.INFO, source.description() + " is readable again and unchanged; still signing with kid ["
-                    + before.kid() + "]");
+            log.log(Level.INFO, wording.recovered(source.description(), before));
         }
         failing = false;
     }
@@ -151,6 +247,18 @@ public final class KeyRing implements Supplier<TokenSigner>, AutoCloseable {
 
     @Override
     public String toString() {
-        return "KeyRing{" + description() + ", kid=" + current.get().kid() + "}";
+        return "KeyRing{" + description() + ", " + wording.brief(current.get()) + "}";
+    }
+
+    /** The log lines of one kind of ring. */
+    private interface Wording<T> {
+        String failed(String source, T kept, String reason);
+
+        String reloaded(String source, T now, T before);
+
+        String recovered(String source, T kept);
+
+        /** For {@link #toString()}: {@code kid=sim2}. */
+        String brief(T value);
     }
 }

@@ -5,9 +5,6 @@ import io.github.jwtsigner.KeySource;
 import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.internal.keys.KeyStoreReader;
 
-import io.github.jwtsigner.SignerConfig;
-import io.github.jwtsigner.internal.keys.SigningKeys;
-import io.github.jwtsigner.internal.jws.TokenSigner;
 
 import java.util.Arrays;
 
@@ -16,14 +13,14 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe: see {@link KeyLoader}.
  */
-final class KeyStoreLoader extends ReadOnceLoader {
-    KeyStoreLoader(SignerConfig config, KeyFileOpener opener) {
-        super(config, opener);
+final class KeyStoreLoader<T> extends ReadOnceLoader<T> {
+    KeyStoreLoader(KeySource.KeyStoreEntry source, KeyReader<T> reader, KeyFileOpener opener) {
+        super(source, reader, opener);
     }
 
     @Override
-    public TokenSigner load() {
-        KeySource.KeyStoreEntry entry = (KeySource.KeyStoreEntry) config.keySource();
+    public T load() {
+        KeySource.KeyStoreEntry entry = (KeySource.KeyStoreEntry) source;
         String path = entry.path();
         KeyFileOpener.Opened opened = opener.open(Setting.KEYSTORE_PATH.settingName(), path);
         location = opened.location();
@@ -34,7 +31,7 @@ final class KeyStoreLoader extends ReadOnceLoader {
                     password, entry.alias(), keyPassword,
                     entry.keyPassword() != null,
                     Setting.KEYSTORE_PATH + " [" + path + "]");
-            return SigningKeys.load(config, key.key(), key.publicKey(), description());
+            return reader.fromKey(key.key(), key.publicKey(), description());
         } finally {
             Arrays.fill(password, '\0');
             Arrays.fill(keyPassword, '\0');

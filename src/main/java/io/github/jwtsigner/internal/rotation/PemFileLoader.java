@@ -5,9 +5,6 @@ import io.github.jwtsigner.KeySource;
 import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.internal.keys.PemKeyReader;
 
-import io.github.jwtsigner.SignerConfig;
-import io.github.jwtsigner.internal.keys.SigningKeys;
-import io.github.jwtsigner.internal.jws.TokenSigner;
 
 import java.util.Arrays;
 
@@ -16,19 +13,19 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe: see {@link KeyLoader}.
  */
-final class PemFileLoader extends ReadOnceLoader {
-    PemFileLoader(SignerConfig config, KeyFileOpener opener) {
-        super(config, opener);
+final class PemFileLoader<T> extends ReadOnceLoader<T> {
+    PemFileLoader(KeySource.PemFile source, KeyReader<T> reader, KeyFileOpener opener) {
+        super(source, reader, opener);
     }
 
     @Override
-    public TokenSigner load() {
-        String path = ((KeySource.PemFile) config.keySource()).path();
+    public T load() {
+        String path = ((KeySource.PemFile) source).path();
         KeyFileOpener.Opened opened = opener.open(Setting.PEM_LOCAL_PATH.settingName(), path);
         location = opened.location();
         try {
             PemKeyReader.PemKey key = PemKeyReader.read(opened.bytes(), description());
-            return SigningKeys.load(config, key.privateKey(), key.publicKey(), description());
+            return reader.fromKey(key.privateKey(), key.publicKey(), description());
         } finally {
             Arrays.fill(opened.bytes(), (byte) 0);
         }

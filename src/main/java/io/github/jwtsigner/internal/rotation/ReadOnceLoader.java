@@ -1,7 +1,6 @@
 package io.github.jwtsigner.internal.rotation;
 
-import io.github.jwtsigner.SignerConfig;
-import io.github.jwtsigner.internal.jws.TokenSigner;
+import io.github.jwtsigner.KeySource;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -13,20 +12,22 @@ import java.util.Optional;
  *
  * <p>Not thread-safe: see {@link KeyLoader}.
  */
-abstract class ReadOnceLoader implements KeyLoader {
-    protected final SignerConfig config;
+abstract class ReadOnceLoader<T> implements KeyLoader<T> {
+    protected final KeySource source;
+    protected final KeyReader<T> reader;
     protected final KeyFileOpener opener;
     /** Where the file was found, once {@link #load()} has opened it. */
     protected String location;
 
-    ReadOnceLoader(SignerConfig config, KeyFileOpener opener) {
-        this.config = config;
+    ReadOnceLoader(KeySource source, KeyReader<T> reader, KeyFileOpener opener) {
+        this.source = source;
+        this.reader = reader;
         this.opener = opener;
     }
 
     @Override
     public String description() {
-        return config.keySource().description();
+        return source.description();
     }
 
     @Override
@@ -40,7 +41,7 @@ abstract class ReadOnceLoader implements KeyLoader {
     }
 
     @Override
-    public Optional<TokenSigner> reload() {
+    public Optional<T> reload() {
         return Optional.empty();
     }
 

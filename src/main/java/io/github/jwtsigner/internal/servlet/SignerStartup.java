@@ -9,6 +9,7 @@ import io.github.jwtsigner.internal.settings.InitParamsReader;
 import io.github.jwtsigner.internal.settings.KrakendConfigReader;
 import io.github.jwtsigner.internal.jws.ClaimDefaults;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
@@ -24,7 +25,7 @@ import java.util.Set;
  * The filter's {@code init()}: reads the configuration from wherever it was given (a {@link SignerConfig}
  * passed in code, init-params, or a KrakenD JSON file), loads the key into a {@link KeyRing} (which reloads it
  * in the background when its source can change), and logs one ready line naming the key source and the kid
- * in use.
+ * in use. The ring is left in a context attribute for a JWKS servlet that publishes it ({@link SignerRegistry}).
  *
  * <p>Part of the filter's plumbing, not an API. Stateless and thread-safe.
  */
@@ -41,20 +42,28 @@ public final class SignerStartup {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, SignerStartup.class.getClassLoader());
         SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
-        KeyRing keys = KeyRing.start(config, locator, log);
+        KeyRing<TokenSigner> keys = KeyRing.start(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, " + Setting.KEYS_TO_SIGN + "={2}, key source={3}",
                 config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
         PayloadSigner signer = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), keys,
                 config.requireKeysToSign(),
                 message -> log.log(Level.WARNING, "JWT signer: " + message), ClaimDefaults.from(config));
+        SignerRegistry.register(context, filterConfig == null ? null : filterConfig.getFilterName(), keys);
         return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log), keys);
+    }
+
+    /** Undoes {@link #start}'s registration for the JWKS servlet; the filter calls it in {@code destroy()}. */
+    public static void stop(FilterConfig filterConfig, KeyRing<TokenSigner> keys) {
+        if (filterConfig != null) {
+            SignerRegistry.unregister(filterConfig.getServletContext(), filterConfig.getFilterName(), keys);
+        }
     }
 
     /**
      * What {@link #start} made: the request handling, and the key ring behind it, which the filter closes in
      * {@code destroy()} to stop reloading keys.
      */
-    public record Started(ResponseSigning signing, KeyRing keys) {
+    public record Started(ResponseSigning signing, KeyRing<TokenSigner> keys) {
     }
 
     private static SignerConfig checkNoInitParams(FilterConfig filterConfig, SignerConfig given) {

@@ -3,6 +3,7 @@ package io.github.jwtsigner.internal.settings;
 import io.github.jwtsigner.Problems;
 
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.JwksConfig;
 import io.github.jwtsigner.SignerConfig;
 
 import java.util.Collection;
@@ -77,6 +78,27 @@ public final class InitParamsReader {
     static SignerConfig read(Map<String, String> params, Collection<String> extraAllowed, String source,
             Placeholders placeholders) {
         SettingsAssembler assembler = new SettingsAssembler(source, extraAllowed, placeholders);
+        return assembler.assemble(values(params, assembler));
+    }
+
+    /**
+     * Reads the JWKS servlet's settings ({@link JwksConfig#settingNames()}) as {@link #read(Map, String)} reads
+     * the signer's: same value syntax, placeholders and unknown-name messages.
+     *
+     * @param source where the params come from, for messages, such as {@code init-params of servlet [jwks]}
+     * @throws InvalidConfigurationException naming every problem
+     */
+    public static JwksConfig readJwks(Map<String, String> params, String source) {
+        return readJwks(params, source, Placeholders.system());
+    }
+
+    static JwksConfig readJwks(Map<String, String> params, String source, Placeholders placeholders) {
+        SettingsAssembler assembler = new SettingsAssembler(source, Set.of(), placeholders,
+                JwksConfig.settingNames());
+        return assembler.assembleJwks(values(params, assembler));
+    }
+
+    private static Map<String, RawValue> values(Map<String, String> params, SettingsAssembler assembler) {
         Map<String, RawValue> values = new LinkedHashMap<>();
         // Sorted, so that problems come out in the same order whatever map the container hands over.
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
@@ -88,6 +110,6 @@ public final class InitParamsReader {
                 values.put(name, new InitParamValue(e.getValue()));
             }
         }
-        return assembler.assemble(values);
+        return values;
     }
 }

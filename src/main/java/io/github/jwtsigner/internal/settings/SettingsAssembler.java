@@ -4,6 +4,7 @@ import io.github.jwtsigner.Problems;
 
 import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.JwksConfig;
 import io.github.jwtsigner.SignerConfig;
 
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Turns settings by name, as either reader found them, into a {@link SignerConfig}: rejects unknown names
@@ -29,6 +31,7 @@ final class SettingsAssembler {
     private static final List<String> CONFIGURATION_NAMES = Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS);
 
     private final String source;
+    private final List<String> configurationNames;
     private final Placeholders placeholders;
     private final Set<String> extraNames;
     private final List<String> knownNames;
@@ -45,10 +48,17 @@ final class SettingsAssembler {
 
     /** @param placeholders expands {@code ${env:NAME}} and {@code ${sys:name}} in every setting's value */
     SettingsAssembler(String source, Collection<String> extraNames, Placeholders placeholders) {
+        this(source, extraNames, placeholders, CONFIGURATION_NAMES);
+    }
+
+    /** @param configurationNames the settings this source may hold; the signer's unless given */
+    SettingsAssembler(String source, Collection<String> extraNames, Placeholders placeholders,
+            List<String> configurationNames) {
         this.source = source;
+        this.configurationNames = List.copyOf(configurationNames);
         this.placeholders = placeholders;
         this.extraNames = new LinkedHashSet<>(extraNames);
-        List<String> known = new ArrayList<>(CONFIGURATION_NAMES);
+        List<String> known = new ArrayList<>(this.configurationNames);
         for (String extra : this.extraNames) {
             if (!known.contains(extra)) {
                 known.add(extra);
@@ -69,14 +79,33 @@ final class SettingsAssembler {
      * @throws InvalidConfigurationException with every problem found, including those added before
      */
     SignerConfig assemble(Map<String, RawValue> values) {
+        SignerConfig.Builder builder = SignerConfig.builder();
+        convert(values, builder::set);
+        return checked(builder.build(problems));
+    }
+
+    /**
+     * Builds the JWKS servlet's configuration; this assembler must have been made with
+     * {@link JwksConfig#settingNames()}.
+     *
+     * @throws InvalidConfigurationException with every problem found, including those added before
+     */
+    JwksConfig assembleJwks(Map<String, RawValue> values) {
+        JwksConfig.Builder builder = JwksConfig.builder();
+        convert(values, builder::set);
+        return checked(builder.build(problems));
+    }
+
+    /** Reports unknown names, then converts each known setting's value and hands it to {@code set}. */
+    private void convert(Map<String, RawValue> values, BiConsumer<Setting, Object> set) {
         for (String name : values.keySet()) {
-            if (!CONFIGURATION_NAMES.contains(name) && !extraNames.contains(name)) {
+            if (!configurationNames.contains(name) && !extraNames.contains(name)) {
                 problems.add(unknownName(name));
             }
         }
-        SignerConfig.Builder builder = SignerConfig.builder();
         for (Setting setting : Setting.values()) {
-            RawValue value = setting.scope() == Setting.Scope.FILTER ? null : values.get(setting.settingName());
+            RawValue value = configurationNames.contains(setting.settingName()) ? values.get(setting.settingName())
+                    : null;
             if (value == null || value.isAbsent()) {
                 continue;
             }
@@ -85,10 +114,12 @@ final class SettingsAssembler {
             if (converted == null) {
                 problems.refuse(setting);
             } else {
-                builder.set(setting, converted);
+                set.accept(setting, converted);
             }
         }
-        SignerConfig config = builder.build(problems);
+    }
+
+    private <T> T checked(T config) {
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems.messages().stream().map(p -> source + ": " + p)
                     .toList());

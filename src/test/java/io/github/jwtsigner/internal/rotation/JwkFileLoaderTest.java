@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class JwkFileLoaderTest {
 
     @Test
     void readsAResourceThatIsNotAFileOnce() throws Exception {
-        JwkFileLoader source = new JwkFileLoader(config("WEB-INF/jwk.json", Duration.ofSeconds(5)),
+        JwkFileLoader<TokenSigner> source = SigningLoaders.jwkFile(config("WEB-INF/jwk.json", Duration.ofSeconds(5)),
                 resource(TestKeys.set(FIRST)));
 
         assertEquals("first", source.load().kid());
@@ -55,7 +56,7 @@ class JwkFileLoaderTest {
 
     @Test
     void dropsALeadingByteOrderMark() {
-        JwkFileLoader source = new JwkFileLoader(config("WEB-INF/jwk.json", Duration.ZERO),
+        JwkFileLoader<TokenSigner> source = SigningLoaders.jwkFile(config("WEB-INF/jwk.json", Duration.ZERO),
                 resource("\uFEFF" + TestKeys.set(FIRST)));
 
         assertEquals("first", source.load().kid());
@@ -64,7 +65,7 @@ class JwkFileLoaderTest {
     @Test
     void watchesAFileAndReloadsItOnlyWhenItsContentChanged() throws Exception {
         Path file = Files.writeString(dir.resolve("jwk.json"), TestKeys.set(FIRST));
-        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ofSeconds(2)),
+        JwkFileLoader<TokenSigner> source = SigningLoaders.jwkFile(config(file.toString(), Duration.ofSeconds(2)),
                 KeyFileOpener.files());
         source.load();
         assertEquals(Duration.ofSeconds(2), source.reloadInterval());
@@ -81,7 +82,7 @@ class JwkFileLoaderTest {
     @Test
     void reportsAVanishedFileOnce() throws Exception {
         Path file = Files.writeString(dir.resolve("jwk.json"), TestKeys.set(FIRST));
-        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ofSeconds(2)),
+        JwkFileLoader<TokenSigner> source = SigningLoaders.jwkFile(config(file.toString(), Duration.ofSeconds(2)),
                 KeyFileOpener.files());
         source.load();
         Files.delete(file);
@@ -98,7 +99,7 @@ class JwkFileLoaderTest {
     void refusesAJwkSetFileOverTheLimitAtStartup() throws Exception {
         String set = TestKeys.set(FIRST);
         Path file = Files.writeString(dir.resolve("jwk.json"), set + " ".repeat(1_048_577 - set.length()));
-        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
+        JwkFileLoader<TokenSigner> source = SigningLoaders.jwkFile(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
 
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, source::load);
 
@@ -109,7 +110,7 @@ class JwkFileLoaderTest {
     @Test
     void reportsAFileWithoutUsableKeyAtStartup() throws Exception {
         Path file = Files.writeString(dir.resolve("jwk.json"), TestKeys.set(FIRST.toPublicJWK()));
-        JwkFileLoader source = new JwkFileLoader(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
+        JwkFileLoader<TokenSigner> source = SigningLoaders.jwkFile(config(file.toString(), Duration.ZERO), KeyFileOpener.files());
 
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, source::load);
         assertTrue(e.getMessage().contains("key [0] with kid [first] is a public key"), e.getMessage());

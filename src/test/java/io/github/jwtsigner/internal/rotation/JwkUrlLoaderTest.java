@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,7 +76,7 @@ class JwkUrlLoaderTest {
                 .jwkReadTimeout(Duration.ofSeconds(2));
     }
 
-    private KeyRing start(SignerConfig.Builder config) {
+    private KeyRing<TokenSigner> start(SignerConfig.Builder config) {
         return KeyRing.start(config.build(), KeyFileOpener.files(), log);
     }
 
@@ -83,7 +84,7 @@ class JwkUrlLoaderTest {
         return assertThrows(InvalidConfigurationException.class, () -> start(config));
     }
 
-    private static void assertSignsWithTheServedKey(KeyRing ring) throws Exception {
+    private static void assertSignsWithTheServedKey(KeyRing<TokenSigner> ring) throws Exception {
         String token = SignedTokens.accessToken(ring);
         assertTrue(TestKeys.verifies(token, "ES256", KEY.toECPublicKey()), token);
         assertEquals("ec-1", TestKeys.kid(token));
@@ -91,7 +92,7 @@ class JwkUrlLoaderTest {
 
     @Test
     void signsWithAKeyFromAServerTrustedThroughTheLocalCa() throws Exception {
-        try (KeyRing ring = start(config(server.url("/jwks.json")))) {
+        try (KeyRing<TokenSigner> ring = start(config(server.url("/jwks.json")))) {
             assertSignsWithTheServedKey(ring);
             assertEquals("jwk_url [" + server.url("/jwks.json") + "], fetched again every 900s (cache_duration)",
                     ring.description());
@@ -106,7 +107,7 @@ class JwkUrlLoaderTest {
         KeyFileOpener locator = new io.github.jwtsigner.internal.servlet.WebappResourceLocator(webapp,
                 getClass().getClassLoader());
 
-        try (KeyRing ring = KeyRing.start(config(server.url("/jwks.json")).jwkLocalCa("WEB-INF/tls/key-server-ca.pem")
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config(server.url("/jwks.json")).jwkLocalCa("WEB-INF/tls/key-server-ca.pem")
                 .build(), locator, log)) {
             assertSignsWithTheServedKey(ring);
         }
@@ -151,7 +152,7 @@ class JwkUrlLoaderTest {
     @Test
     void signsWhenThePinMatches() throws Exception {
         String pin = pinOf(ca.certificate);
-        try (KeyRing ring = start(config(server.url("/jwks.json")).jwkFingerprints(List.of(pin)))) {
+        try (KeyRing<TokenSigner> ring = start(config(server.url("/jwks.json")).jwkFingerprints(List.of(pin)))) {
             assertSignsWithTheServedKey(ring);
         }
     }
@@ -176,7 +177,7 @@ class JwkUrlLoaderTest {
     @Test
     void allowsPlainHttpWithDisableJwkSecurityAndWarnsAtStartup() throws Exception {
         try (KeyServer plain = KeyServer.http().serve(TestKeys.set(KEY));
-                KeyRing ring = start(config(plain.url("/jwks.json")).disableJwkSecurity(true).jwkLocalCa(null))) {
+                KeyRing<TokenSigner> ring = start(config(plain.url("/jwks.json")).disableJwkSecurity(true).jwkLocalCa(null))) {
             assertSignsWithTheServedKey(ring);
             assertTrue(log.lines().stream().anyMatch(l -> l.level() == Level.WARNING
                     && l.message().startsWith("disable_jwk_security is true: jwk_url [" + plain.url("/jwks.json")
@@ -253,7 +254,7 @@ class JwkUrlLoaderTest {
     void passesEveryFetchSettingOn() {
         SignerConfig config = config(server.url("/jwks.json")).jwkConnectTimeout(Duration.ofMillis(700))
                 .jwkReadTimeout(Duration.ofMillis(900)).jwkMaxBytes(5000).build();
-        assertEquals(Optional.empty(), new JwkUrlLoader(config, KeyFileOpener.files()).securityWarning());
+        assertEquals(Optional.empty(), SigningLoaders.jwkUrl(config, KeyFileOpener.files()).securityWarning());
         KeySource.JwkUrl url = (KeySource.JwkUrl) config.keySource();
         assertAll(
                 () -> assertEquals(Duration.ofMillis(700), url.connectTimeout()),
@@ -265,7 +266,7 @@ class JwkUrlLoaderTest {
     @Test
     void reloadsOnlyWhenTheServedSetChanges() throws Exception {
         try (KeyServer changing = KeyServer.https(ca.issue("127.0.0.1")).serve(TestKeys.set(KEY))) {
-            JwkUrlLoader source = new JwkUrlLoader(config(changing.url("/jwks.json")).cacheDuration(7).build(),
+            JwkUrlLoader<TokenSigner> source = SigningLoaders.jwkUrl(config(changing.url("/jwks.json")).cacheDuration(7).build(),
                     KeyFileOpener.files());
             assertEquals("ec-1", source.load().kid());
             assertEquals(Optional.empty(), source.reload());

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,8 +22,8 @@ class KeySourcesTest {
         return SignerConfig.builder().alg("RS256").kid("k").keysToSign("access_token");
     }
 
-    private KeyLoader create(SignerConfig.Builder config) {
-        return KeyLoaders.create(config.build(), KeyFileOpener.files(), log);
+    private KeyLoader<TokenSigner> create(SignerConfig.Builder config) {
+        return SigningLoaders.create(config.build(), KeyFileOpener.files(), log);
     }
 
     @Test

@@ -89,7 +89,7 @@ class KeyRingTest {
             SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                     .jwkUrl(server.url("/jwks.json")).jwkLocalCa(caPem.toString()).cacheDuration(1)
                     .jwkConnectTimeout(Duration.ofSeconds(1)).jwkReadTimeout(Duration.ofSeconds(1)).build();
-            try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+            try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
                 PayloadSigner payloadSigner = SignedTokens.payloadSigner(ring);
                 AtomicBoolean switched = new AtomicBoolean();
                 AtomicBoolean stop = new AtomicBoolean();
@@ -164,7 +164,7 @@ class KeyRingTest {
         try (KeyServer server = KeyServer.https(ca.issue("127.0.0.1")).serve(TestKeys.set(OLD))) {
             SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                     .jwkUrl(server.url("/jwks.json")).jwkLocalCa(caPem.toString()).build();
-            try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+            try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
                 TokenSigner before = ring.get();
                 server.serve(TestKeys.set(NEW.toPublicJWK()));
 
@@ -192,7 +192,7 @@ class KeyRingTest {
         Files.writeString(file, TestKeys.set(OLD));
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ofMillis(100)).build();
-        try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
             assertTrue(verifiesWith(SignedTokens.accessToken(ring), OLD));
 
             replace(file, TestKeys.set(NEW));
@@ -211,7 +211,7 @@ class KeyRingTest {
         Files.writeString(file, TestKeys.set(OLD));
         SignerConfig config = SignerConfig.builder().alg("ES256").kid("2024-old").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ZERO).build();
-        try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
             TokenSigner before = ring.get();
             replace(file, "{\"keys\": [ this is not JSON");
 
@@ -245,7 +245,7 @@ class KeyRingTest {
         Files.writeString(file, TestKeys.set(OLD));
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ZERO).build();
-        try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
             TokenSigner before = ring.get();
             // A usable set with a new key, but padded past the limit: it must not be read.
             String set = TestKeys.set(NEW);
@@ -273,7 +273,7 @@ class KeyRingTest {
         Files.writeString(file, TestKeys.set(OLD));
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ZERO).build();
-        try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
             TokenSigner before = ring.get();
             replace(file, TestKeys.set(OLD));
 
@@ -291,7 +291,7 @@ class KeyRingTest {
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ofMillis(100)).build();
         Set<Thread> before = refreshThreads();
-        KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log);
+        KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log);
         Set<Thread> mine = refreshThreads();
         mine.removeAll(before);
         assertEquals(1, mine.size(), "one refresh thread per ring");
@@ -313,7 +313,7 @@ class KeyRingTest {
         Files.writeString(file, TestKeys.set(OLD));
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ZERO).build();
-        try (KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
             assertTrue(ring.isStopped());
             assertEquals("jwk_local_path [" + file + "], read once from file [" + file
                     + "] (jwk_local_check_interval is 0s)", ring.description());
@@ -325,7 +325,7 @@ class KeyRingTest {
         AtomicInteger reloads = new AtomicInteger();
         TokenSigner first = signer("first");
         TokenSigner second = signer("second");
-        KeyLoader source = new KeyLoader() {
+        KeyLoader<TokenSigner> source = new KeyLoader<>() {
             @Override
             public String description() {
                 return "test source";
@@ -356,7 +356,7 @@ class KeyRingTest {
                 return Level.WARNING;
             }
         };
-        try (KeyRing ring = KeyRing.start(source, log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(source, log)) {
             assertSame(first, ring.get());
             ring.refresh();
             assertSame(second, ring.get());

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.keys.KeyFixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +38,7 @@ class KeyStoreSourceTest {
     }
 
     private String token(SignerConfig.Builder config) {
-        try (KeyRing ring = KeyRing.start(config.build(), KeyFileOpener.files(), log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config.build(), KeyFileOpener.files(), log)) {
             assertTrue(ring.isStopped(), "a keystore is read once: no refresh thread");
             return SignedTokens.accessToken(ring);
         }

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.keys.KeyFixtures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,7 +47,7 @@ class PemFileLoaderTest {
         Path file = KeyFixtures.copy(pem, dir);
         PublicKey publicKey = KeyFixtures.publicKey(publicPem, type);
 
-        try (KeyRing ring = KeyRing.start(config(alg, file), KeyFileOpener.files(), log)) {
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config(alg, file), KeyFileOpener.files(), log)) {
             String token = SignedTokens.accessToken(ring);
 
             assertTrue(TestKeys.verifies(token, alg, publicKey), token);
@@ -112,7 +113,7 @@ class PemFileLoaderTest {
 
     @Test
     void neverReloads() throws Exception {
-        PemFileLoader source = new PemFileLoader(config("RS256", KeyFixtures.copy("rsa-pkcs8.pem", dir)),
+        PemFileLoader<TokenSigner> source = SigningLoaders.pemFile(config("RS256", KeyFixtures.copy("rsa-pkcs8.pem", dir)),
                 KeyFileOpener.files());
         source.load();
         assertEquals(java.util.Optional.empty(), source.reload());

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.internal.rotation;
 
+import io.github.jwtsigner.internal.jws.TokenSigner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,7 +41,7 @@ class WatchedFileSpecialFileTest {
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ofMillis(100)).build();
         RecordingLogger log = new RecordingLogger();
-        KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), log);
+        KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log);
         try {
             assertEquals("first", ring.get().kid());
             // Someone (or a broken deployment script) puts a FIFO where the key file was.
@@ -69,7 +70,7 @@ class WatchedFileSpecialFileTest {
         assumeTrue(mkfifo(fifo), "mkfifo is not available");
         SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
                 .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ofMillis(100)).build();
-        KeyRing ring = KeyRing.start(config, KeyFileOpener.files(), new RecordingLogger());
+        KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), new RecordingLogger());
         Path held = dir.resolve("held");
         try {
             Files.move(fifo, file, StandardCopyOption.REPLACE_EXISTING);
