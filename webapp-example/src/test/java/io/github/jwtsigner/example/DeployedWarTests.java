@@ -4,7 +4,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -29,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -242,6 +245,30 @@ abstract class DeployedWarTests {
         assertEquals(JOSEObjectType.JWT, jwt.getHeader().getType());
         assertTrue(jwt.verify(new MACVerifier(key)), "signature does not verify with kid sim2");
         return jwt.getJWTClaimsSet();
+    }
+
+    @Test
+    void aSecondServiceVerifiesTheEs256TokensWithOnlyThePublishedJwkSet() throws Exception {
+        HttpResponse<String> login = post("/token-es256", JSON, "{\"user\":\"john\",\"pass\":\"doe\"}");
+        assertEquals(200, login.statusCode(), login.body());
+        HttpResponse<String> jwks = client.send(HttpRequest.newBuilder(base.resolve("/.well-known/jwks.json"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(200, jwks.statusCode(), jwks.body());
+        assertEquals("application/jwk-set+json", jwks.headers().firstValue("Content-Type").orElse(""));
+        JWKSet published = JWKSet.parse(jwks.body());
+        assertEquals(1, published.getKeys().size(), jwks.body());
+        ECKey key = (ECKey) published.getKeyByKeyId("es1");
+        assertFalse(key.isPrivate(), "only the public half is published: " + jwks.body());
+        assertFalse(jwks.body().contains("\"d\""), jwks.body());
+        for (String member : List.of("access_token", "refresh_token")) {
+            SignedJWT jwt = SignedJWT.parse(JsonParser.parseString(login.body()).getAsJsonObject().get(member)
+                    .getAsString());
+            assertEquals(JWSAlgorithm.ES256, jwt.getHeader().getAlgorithm());
+            assertEquals("es1", jwt.getHeader().getKeyID());
+            assertTrue(jwt.verify(new ECDSAVerifier(key)), member + " does not verify with the published key");
+            assertEquals("1001", jwt.getJWTClaimsSet().getSubject());
+        }
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
