@@ -168,6 +168,28 @@ class JwksServletIntegrationTest {
         }
     }
 
+    /** A set the signer starts with also holds a key of a kind it cannot read: the servlet leaves it out. */
+    @ParameterizedTest
+    @EnumSource(ServletContainer.Kind.class)
+    void aKeyOfAnUnsupportedKindInTheSetIsLeftOutAsTheSignerLeavesItOut(ServletContainer.Kind kind)
+            throws Exception {
+        String set = TestKeys.set(TestKeys.ec(Curve.P_256, "ec-1"));
+        String x25519 = "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"use\":\"enc\",\"kid\":\"enc-1\","
+                + "\"x\":\"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo\"}";
+        Path keys = keyFile(set.substring(0, set.lastIndexOf(']')) + "," + x25519 + "]}");
+        String xml = webXml(Map.of("alg", "ES256", "keys_to_sign", "access_token", "jwk_local_path", keys.toString(),
+                "kid", "ec-1"), Map.of("/jwks.json", Map.of("jwk_local_path", keys.toString())));
+        try (ServletContainer container = start(kind, xml)) {
+            assertTrue(container.webappAvailable(), container.startupFailure());
+            URI base = container.base();
+            String token = login(base, "alice");
+            HttpResponse<String> r = send(base, "jwks.json", "GET", Map.of());
+            assertEquals(200, r.statusCode(), r.body());
+            assertOnlyPublicMembers(r.body(), 1);
+            assertTrue(verifiesWithJose4j(token, r.body()), r.body());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ServletContainer.Kind.class)
     void answersWithCacheHeadersEtagsHeadAnd405(ServletContainer.Kind kind) throws Exception {

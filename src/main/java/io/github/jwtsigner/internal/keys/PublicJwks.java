@@ -34,7 +34,8 @@ import java.util.Set;
  * The public halves of some keys, as a JWK Set to publish: for each RSA, EC and OKP key only {@code kty},
  * {@code kid}, {@code use}, {@code alg} and its public members ({@code n}, {@code e}, {@code crv}, {@code x},
  * {@code y}), written from the Java public key, never copied from the source. Symmetric keys are left out and
- * counted.
+ * counted. A key this library cannot read (an unknown {@code kty} or curve) is left out, as the signer leaves it
+ * out, unless {@code kid} selects it.
  *
  * <p>Immutable and thread-safe.
  */
@@ -59,8 +60,8 @@ public final class PublicJwks {
      *
      * @param kid the one kid to publish, or null for every key
      * @param source where the set came from, for messages
-     * @throws InvalidConfigurationException when the set cannot be read, an entry is not a usable JWK, the kid
-     *     is not there, or an asymmetric key has no public key to publish
+     * @throws InvalidConfigurationException when the set cannot be read, the kid is not there or selects a key
+     *     that is not a usable JWK, or an asymmetric key has no public key to publish
      */
     public static PublicJwks fromJwkSet(String json, String kid, String source) {
         JwkSet set = JwkSet.parse(json, source);
@@ -76,7 +77,9 @@ public final class PublicJwks {
             String subject = "key [" + entry.index() + "]" + (entry.kid() == null ? "" : " with kid [" + entry.kid()
                     + "]") + " in " + source;
             if (entry.key() == null) {
-                problems.add(subject + " cannot be read: " + entry.problem());
+                if (kid != null) {
+                    problems.add(subject + " cannot be read: " + entry.problem());
+                }
             } else if (entry.key().isSymmetric()) {
                 symmetric++;
             } else {

@@ -52,6 +52,21 @@ class PublicJwksTest {
     }
 
     @Test
+    void aKeyOfAKindThatCannotBeReadIsLeftOutUnlessTheKidSelectsIt() throws Exception {
+        String ec = TestKeys.set(TestKeys.ec(Curve.P_256, "e"));
+        String set = ec.substring(0, ec.lastIndexOf(']')) + ",{\"kty\":\"OKP\",\"crv\":\"X25519\",\"kid\":\"x\","
+                + "\"x\":\"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo\"},{\"kty\":\"XYZ\",\"kid\":\"z\"}]}";
+        PublicJwks all = PublicJwks.fromJwkSet(set, null, "src");
+        assertEquals(List.of("e"), all.kids());
+        assertEquals(0, all.symmetricLeftOut());
+        keys(all);
+        InvalidConfigurationException selected = assertThrows(InvalidConfigurationException.class,
+                () -> PublicJwks.fromJwkSet(set, "x", "src"));
+        assertEquals("key [1] with kid [x] in src cannot be read: crv [X25519] is not supported for kty [OKP];"
+                + " expected [Ed25519]", selected.problems().get(0));
+    }
+
+    @Test
     void pemKeysPublishTheirPublicHalfUnderTheKid() throws Exception {
         for (String[] f : new String[][] {{"rsa-pkcs8.pem", "rsa-public.pem", "RSA"}, {"rsa-pkcs1.pem", "rsa-public.pem", "RSA"},
                 {"ec-pkcs8.pem", "ec-public.pem", "EC"}, {"ec-sec1.pem", "ec-public.pem", "EC"},
