@@ -287,6 +287,43 @@ class JwksServletIntegrationTest {
     private record Check(String token, String jwks, Throwable error) {
     }
 
+    /**
+     * A source whose bytes change while its keys do not (a key server that orders or spaces its set differently
+     * at each fetch) must not push a retired key out before its retention.
+     */
+    @ParameterizedTest
+    @EnumSource(ServletContainer.Kind.class)
+    void aRetiredKeyStaysThroughTheRetentionWhenTheSourceChangesOnlyInItsBytes(ServletContainer.Kind kind)
+            throws Exception {
+        ECKey old = TestKeys.ec(Curve.P_256, "2024-old");
+        ECKey next = TestKeys.ec(Curve.P_256, "2025-new");
+        Path keys = keyFile(TestKeys.set(old));
+        Map<String, Map<String, String>> jwks = new LinkedHashMap<>();
+        jwks.put("/jwks.json", Map.of("signer", "signer"));
+        jwks.put("/file-jwks.json", Map.of("jwk_local_path", keys.toString(), "jwk_local_check_interval", "100ms"));
+        String xml = webXml(Map.of("alg", "ES256", "keys_to_sign", "access_token", "jwk_local_path", keys.toString(),
+                "jwk_local_check_interval", "100ms"), jwks);
+        try (ServletContainer container = start(kind, xml)) {
+            assertTrue(container.webappAvailable(), container.startupFailure());
+            URI base = container.base();
+            keyFile(TestKeys.set(next));
+            await(() -> {
+                try {
+                    return "2025-new".equals(TestKeys.kid(login(base, "alice")));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "the signer uses the new key");
+            for (int i = 1; i <= 40; i++) {
+                keyFile("\n".repeat(i) + TestKeys.set(next));
+                Thread.sleep(250);
+            }
+            for (String path : List.of("jwks.json", "file-jwks.json")) {
+                assertEquals(List.of("2025-new", "2024-old"), kids(send(base, path, "GET", Map.of()).body()), path);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(ServletContainer.Kind.class)
     void duringARotationEveryTokenVerifiesWithASetFetchedAfterItAndTheOldKeyGoesAfterTheRetention(

@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * anything to reload and stopped by {@link #close()}.
  *
  * <p>The ring remembers the last {@value #HISTORY} values it replaced, and when, so that keys that left the
- * source can stay published for a while ({@link #replaced()}).
+ * source can stay published for a while ({@link #replaced()}); of values that publish the same keys, only the
+ * latest.
  *
  * <p>Thread-safe: {@link #get()} is a volatile read, safe from any number of request threads.
  *
@@ -72,6 +73,12 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
         public String brief(TokenSigner value) {
             return "kid=" + value.kid();
         }
+
+        @Override
+        public boolean publishesAlike(TokenSigner a, TokenSigner b) {
+            return a.kid().equals(b.kid()) && a.alg() == b.alg() && a.verificationKey().isPresent()
+                    && a.verificationKey().equals(b.verificationKey());
+        }
     };
 
     private static final Wording<PublicJwks> PUBLISHING = new Wording<>() {
@@ -95,6 +102,11 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
         @Override
         public String brief(PublicJwks value) {
             return "kids=" + value.kids();
+        }
+
+        @Override
+        public boolean publishesAlike(PublicJwks a, PublicJwks b) {
+            return a.equals(b);
         }
     };
 
@@ -221,6 +233,8 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
         }
         if (next.isPresent()) {
             synchronized (history) {
+                // A source whose bytes change while its keys do not must not push older keys out early.
+                history.removeIf(r -> wording.publishesAlike(r.value(), before));
                 history.addFirst(new Replaced<>(before, System.nanoTime()));
                 while (history.size() > HISTORY) {
                     history.removeLast();
@@ -260,5 +274,8 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
 
         /** For {@link #toString()}: {@code kid=sim2}. */
         String brief(T value);
+
+        /** True when both publish the same public keys, so history need keep only the later. */
+        boolean publishesAlike(T a, T b);
     }
 }
