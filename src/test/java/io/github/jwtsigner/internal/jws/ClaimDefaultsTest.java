@@ -257,6 +257,19 @@ class ClaimDefaultsTest {
                 payload(maxOnly(), "{\"access_token\":{\"sub\":\"a\",\"exp\":" + exp + "}}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"exp\":1700000001,\"exp\":1800000000}", "{\"\\u0065xp\":1800000000}",
+            "{\"exp\":1700000001,\"\\u0065xp\":1800000000}", "{\"exp\":1800000000,\"exp\":null}"})
+    void maxTtlReadsTheExpThatIsSignedWhetherDuplicatedOrEscaped(String claims) {
+        assertEquals(Reason.TOKEN_LIFETIME, refused(maxOnly(), "{\"access_token\":" + claims + "}").reason());
+    }
+
+    @Test
+    void aClaimWrittenWithAnEscapedNameIsNotAddedAgain() {
+        assertEquals("{\"iat\":5,\"jti\":\"mine\"}", payload(defaults(true, true, null, null, List.of(), null),
+                "{\"access_token\":{\"\\u0069at\":5,\"j\\u0074i\":\"mine\"}}"));
+    }
+
     @Test
     void maxTtlSignsADefaultedExp() {
         assertEquals("{\"exp\":1700003600}", payload(defaults(false, false, Duration.ofHours(1), null, List.of(),
