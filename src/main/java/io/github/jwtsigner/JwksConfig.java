@@ -14,9 +14,6 @@ import java.util.Optional;
  * <p>Immutable and thread-safe. {@link #toString()} never shows a password.
  */
 public final class JwksConfig {
-    private static final List<Setting> SOURCES = List.of(Setting.JWK_LOCAL_PATH, Setting.JWK_URL,
-            Setting.PEM_LOCAL_PATH, Setting.KEYSTORE_PATH);
-
     private final KeySource keySource;
     private final String signer;
     private final String kid;
@@ -125,8 +122,7 @@ public final class JwksConfig {
         public JwksConfig build(Problems problems) {
             String signer = SignerConfig.blankToNull(values.text(Setting.SIGNER_FILTER));
             String kid = SignerConfig.blankToNull(values.text(Setting.KID));
-            List<Setting> sources = SOURCES.stream().filter(s -> values.text(s) != null
-                    && !values.text(s).isBlank()).toList();
+            List<Setting> sources = SignerConfigChecks.setKeySources(values);
             Setting sourceSetting = null;
             if (signer != null) {
                 List<String> beside = new ArrayList<>();

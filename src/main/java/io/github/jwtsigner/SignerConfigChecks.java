@@ -4,9 +4,7 @@ import io.github.jwtsigner.internal.json.JsonPointer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -237,17 +235,19 @@ final class SignerConfigChecks {
         return pointers.stream().map(JsonPointer::toString).toList();
     }
 
+    /** The settings that each name a key source, in the order messages list them. */
+    static final List<Setting> KEY_SOURCES = List.of(Setting.JWK_LOCAL_PATH, Setting.JWK_URL,
+            Setting.PEM_LOCAL_PATH, Setting.KEYSTORE_PATH);
+
+    /** The key source settings that are set (and not blank), in the order of {@link #KEY_SOURCES}. */
+    static List<Setting> setKeySources(SignerConfig.Builder b) {
+        return KEY_SOURCES.stream().filter(s -> b.text(s) != null && !b.text(s).isBlank()).toList();
+    }
+
     /** The one key source setting that is set; null after a problem. */
     private static Setting sourceSetting(SignerConfig.Builder b, Problems problems) {
-        Map<Setting, String> set = new LinkedHashMap<>();
-        for (Setting s : List.of(Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH,
-                Setting.KEYSTORE_PATH)) {
-            String v = b.text(s);
-            if (v != null && !v.isBlank()) {
-                set.put(s, s == Setting.JWK_URL ? KeySource.JwkUrl.redactUserInfo(v) : v);
-            }
-        }
-        Setting[] all = {Setting.JWK_LOCAL_PATH, Setting.JWK_URL, Setting.PEM_LOCAL_PATH, Setting.KEYSTORE_PATH};
+        List<Setting> set = setKeySources(b);
+        Setting[] all = KEY_SOURCES.toArray(Setting[]::new);
         if (set.isEmpty()) {
             problems.add("no key source: set one of " + Setting.JWK_LOCAL_PATH + " (a JWK Set file), "
                     + Setting.JWK_URL + " (a URL serving one), " + Setting.PEM_LOCAL_PATH
@@ -255,15 +255,14 @@ final class SignerConfigChecks {
             return null;
         }
         if (set.size() > 1) {
-            List<String> named = new ArrayList<>();
-            set.forEach((s, value) -> named.add(s + " [" + value + "]"));
+            List<String> named = set.stream().map(s -> s + s.quote(b.text(s))).toList();
             String list = set.size() == 2 ? "both " + named.get(0) + " and " + named.get(1) + " are set"
                     : String.join(", ", named.subList(0, named.size() - 1)) + " and "
                             + named.get(named.size() - 1) + " are all set";
-            problems.add(list + "; expected exactly one key source", set.keySet().toArray(Setting[]::new));
+            problems.add(list + "; expected exactly one key source", set.toArray(Setting[]::new));
             return null;
         }
-        return set.keySet().iterator().next();
+        return set.get(0);
     }
 
     static KeySource keySource(SignerConfig.Builder b, Setting sourceSetting) {
