@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Every setting, the one list of them: the name as written in web.xml and in KrakenD JSON, the type of its
  * value, its default, whether it may hold a secret, and what it configures. The names and meanings are those
- * of KrakenD's {@code auth/signer}, plus a few of our own. {@link #toString()} is the name, so a message can
+ * of KrakenD's {@code auth/signer} and {@code auth/validator}, plus a few of our own. {@link #toString()} is the name, so a message can
  * say {@code Setting.ALG + " is required"}.
  *
  * <p>Immutable and thread-safe.
@@ -93,7 +93,48 @@ public enum Setting {
     MAX_AGE("max_age", Kind.WHOLE_NUMBER, 300, Scope.JWKS, Integer.MIN_VALUE, Integer.MAX_VALUE,
             "a whole number of seconds up to 2147483647, such as [300]"),
     /** The JWKS servlet's: how long a key that left the source stays published. */
-    RETENTION("retention", Kind.DURATION, Duration.ofHours(1), Scope.JWKS);
+    RETENTION("retention", Kind.DURATION, Duration.ofHours(1), Scope.JWKS),
+    /** The validator's: every one of these must be in the token's {@code aud}. */
+    AUDIENCE("audience", Kind.TEXT_LIST, List.of(), Scope.VALIDATOR),
+    /** The validator's: the token's {@code iss} must equal it. */
+    ISSUER("issuer", Kind.TEXT, null, Scope.VALIDATOR),
+    /** The validator's: the claim holding the roles; a dotted path with {@code roles_key_is_nested}. */
+    ROLES_KEY("roles_key", Kind.TEXT, "roles", Scope.VALIDATOR),
+    /** The validator's: {@code roles_key} is a dotted path into nested objects. */
+    ROLES_KEY_IS_NESTED("roles_key_is_nested", Kind.FLAG, false, Scope.VALIDATOR),
+    /** The validator's: a token must hold at least one of these roles, else 403. */
+    ROLES("roles", Kind.TEXT_LIST, List.of(), Scope.VALIDATOR),
+    /** The validator's: the claim holding the OAuth scopes: a top-level name, else a dotted path. */
+    SCOPES_KEY("scopes_key", Kind.TEXT, "scope", Scope.VALIDATOR),
+    /** The validator's: the scopes a token must hold ({@code scopes_matcher}), else 403. */
+    SCOPES("scopes", Kind.TEXT_LIST, List.of(), Scope.VALIDATOR),
+    /** The validator's: {@code any} (one of {@code scopes} suffices) or {@code all}. */
+    SCOPES_MATCHER("scopes_matcher", Kind.TEXT, "any", Scope.VALIDATOR),
+    /** The validator's: the cookie read when the request has no token in its header. */
+    COOKIE_KEY("cookie_key", Kind.TEXT, null, Scope.VALIDATOR),
+    /** The validator's: the header holding {@code Bearer <token>}. */
+    AUTH_HEADER_NAME("auth_header_name", Kind.TEXT, "Authorization", Scope.VALIDATOR),
+    /** The validator's: {@code [claim, header]} pairs; the servlet sees each claim as that request header. */
+    PROPAGATE_CLAIMS("propagate_claims", Kind.TEXT_PAIR_LIST, List.of(), Scope.VALIDATOR),
+    /** The validator's, our own: the claim that names the user. */
+    PRINCIPAL_CLAIM("principal_claim", Kind.TEXT, "sub", Scope.VALIDATOR),
+    /** The validator's, our own: a request with no token at all passes through untouched. */
+    ALLOW_ANONYMOUS("allow_anonymous", Kind.FLAG, false, Scope.VALIDATOR),
+    /** The validator's, our own: how many verified signatures are remembered; {@code 0} turns the cache off. */
+    VERIFIED_CACHE_SIZE("verified_cache_size", Kind.WHOLE_NUMBER, 10_000, Scope.VALIDATOR, Integer.MIN_VALUE,
+            Integer.MAX_VALUE, "a whole number of entries up to 2147483647, such as [10000]"),
+    /** The validator's, our own: the longest a verified signature is remembered (never past the token's exp). */
+    VERIFIED_CACHE_TTL("verified_cache_ttl", Kind.DURATION, Duration.ofMinutes(5), Scope.VALIDATOR),
+    /** The validator's, our own: the longest token accepted, in characters. */
+    MAX_TOKEN_BYTES("max_token_bytes", Kind.WHOLE_NUMBER, 8192, Scope.VALIDATOR, Integer.MIN_VALUE,
+            Integer.MAX_VALUE, "a whole number of bytes up to 2147483647, such as [8192]"),
+    /** The validator's, our own: a token with an unknown kid reloads the keys early at most this often. */
+    UNKNOWN_KID_REFETCH_INTERVAL("unknown_kid_refetch_interval", Kind.DURATION, Duration.ofSeconds(10),
+            Scope.VALIDATOR),
+    /** KrakenD's validator switch for its JWK cache: accepted; keys are always cached here. */
+    CACHE("cache", Kind.FLAG, false, Scope.VALIDATOR),
+    /** KrakenD's validator debug switch: accepted; rejections are logged at DEBUG here. */
+    OPERATION_DEBUG("operation_debug", Kind.FLAG, false, Scope.VALIDATOR);
 
     /** The shapes a setting's value can have, and the Java type {@link SignerConfig.Builder#set} takes. */
     public enum Kind {
@@ -102,7 +143,9 @@ public enum Setting {
         FLAG("a boolean (true or false)", Boolean.class),
         WHOLE_NUMBER("a whole number", Integer.class),
         TEXT_LIST("a list of strings", List.class),
-        WHOLE_NUMBER_LIST("a list of whole numbers", List.class);
+        WHOLE_NUMBER_LIST("a list of whole numbers", List.class),
+        /** A list of two-string lists, such as {@code [["sub", "X-User"]]}. */
+        TEXT_PAIR_LIST("a list of [claim, header] pairs", List.class);
 
         private final String description;
         private final Class<?> javaType;
@@ -121,6 +164,10 @@ public enum Setting {
             if (!javaType.isInstance(value)) {
                 return false;
             }
+            if (this == TEXT_PAIR_LIST) {
+                return ((List<?>) value).stream().allMatch(v -> v instanceof List<?> pair && pair.size() == 2
+                        && pair.stream().allMatch(String.class::isInstance));
+            }
             Class<?> item = this == TEXT_LIST ? String.class : this == WHOLE_NUMBER_LIST ? Integer.class : null;
             return item == null || ((List<?>) value).stream().allMatch(v -> v == null || item.isInstance(v));
         }
@@ -135,7 +182,9 @@ public enum Setting {
         /** Where the filter finds its settings: an init-param of the filter, not part of a configuration. */
         FILTER,
         /** How the JWKS servlet publishes keys: only the JWKS servlet reads it. */
-        JWKS
+        JWKS,
+        /** How the validator checks tokens: only the validator reads it. */
+        VALIDATOR
     }
 
     private final String settingName;

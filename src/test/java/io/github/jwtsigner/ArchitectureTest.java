@@ -66,7 +66,8 @@ class ArchitectureTest {
     @Test
     void nothingInternalReachesBackUpToTheFilter() {
         noClasses().that().resideInAPackage(INTERNAL)
-                .should().dependOnClassesThat().belongToAnyOf(JwtSignerFilter.class, JwksServlet.class)
+                .should().dependOnClassesThat().belongToAnyOf(JwtSignerFilter.class, JwksServlet.class,
+                        JwtValidatorFilter.class)
                 .because("the filter and the JWKS servlet are the entry points: arrows go from them into internal,"
                         + " never back")
                 .check(MAIN);
@@ -74,7 +75,8 @@ class ArchitectureTest {
 
     @Test
     void theApiValueTypesReachIntoInternalOnlyForTheKeysToSignGrammar() {
-        noClasses().that().resideInAPackage(API).and().doNotBelongToAnyOf(JwtSignerFilter.class, JwksServlet.class)
+        noClasses().that().resideInAPackage(API).and().doNotBelongToAnyOf(JwtSignerFilter.class, JwksServlet.class,
+                        JwtValidatorFilter.class)
                 .should().dependOnClassesThat(DescribedPredicate.describe("internal, other than JsonPointer",
                         (JavaClass c) -> c.getPackageName().startsWith("io.github.jwtsigner.internal")
                                 && !c.getName().startsWith("io.github.jwtsigner.internal.json.JsonPointer")))

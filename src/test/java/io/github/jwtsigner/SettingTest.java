@@ -19,7 +19,8 @@ class SettingTest {
     @Test
     void listsTheFiltersOwnInitParamsApartFromTheSettingsOfAConfiguration() {
         assertEquals(Arrays.stream(Setting.values()).map(Setting::settingName).toList(),
-                Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS, Setting.Scope.FILTER, Setting.Scope.JWKS));
+                Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS, Setting.Scope.FILTER, Setting.Scope.JWKS,
+                        Setting.Scope.VALIDATOR));
         assertEquals(List.of("signer", "max_age", "retention"), Setting.names(Setting.Scope.JWKS));
         assertEquals(List.of("config", "endpoint"), Setting.names(Setting.Scope.FILTER));
         assertFalse(Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS).contains("config"));

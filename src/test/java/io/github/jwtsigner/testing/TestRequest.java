@@ -46,6 +46,8 @@ public final class TestRequest implements HttpServletRequest {
     private int position;
     private AsyncContext asyncContext;
     private HttpSession session;
+    private final Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private Cookie[] cookies;
 
     public TestRequest(String method, String uri) {
         this.method = method;
@@ -57,6 +59,17 @@ public final class TestRequest implements HttpServletRequest {
     }
 
     /** Gives the request a body of {@code text} in UTF-8, of type {@code contentType}. */
+    /** Adds one header value; a name added twice has two values. */
+    public TestRequest withHeader(String name, String value) {
+        headers.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
+        return this;
+    }
+
+    public TestRequest withCookies(Cookie... cookies) {
+        this.cookies = cookies.clone();
+        return this;
+    }
+
     public TestRequest withBody(String contentType, String text) {
         this.contentType = contentType;
         this.body = text.getBytes(UTF_8);
@@ -158,7 +171,7 @@ public final class TestRequest implements HttpServletRequest {
 
     @Override
     public Cookie[] getCookies() {
-        return null;
+        return cookies == null ? null : cookies.clone();
     }
 
     @Override
@@ -168,17 +181,19 @@ public final class TestRequest implements HttpServletRequest {
 
     @Override
     public String getHeader(String name) {
-        return null;
+        java.util.List<String> values = headers.get(name);
+        return values == null ? null : values.get(0);
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-        return Collections.emptyEnumeration();
+        java.util.List<String> values = headers.get(name);
+        return values == null ? Collections.emptyEnumeration() : Collections.enumeration(values);
     }
 
     @Override
     public Enumeration<String> getHeaderNames() {
-        return Collections.emptyEnumeration();
+        return Collections.enumeration(headers.keySet());
     }
 
     @Override

@@ -107,7 +107,7 @@ public final class PublicJwks {
         Jwk jwk;
         try {
             PublicKey known = publicKeyOrNull != null || !(key instanceof EdECPrivateKey ed) ? publicKeyOrNull
-                    : ed25519Public(ed);
+                    : ed25519PublicOf(ed);
             jwk = JavaKeyJwk.convert(kid, key, known);
         } catch (JwkFormatException e) {
             throw new InvalidConfigurationException(subject + " cannot be used: " + e.getMessage());
@@ -254,7 +254,7 @@ public final class PublicJwks {
     }
 
     /** The JDK's generator draws the 32-octet private key from the random source: hand it this key's. */
-    private static PublicKey ed25519Public(EdECPrivateKey key) throws JwkFormatException {
+    static PublicKey ed25519PublicOf(EdECPrivateKey key) throws JwkFormatException {
         byte[] seed = key.getBytes().orElse(null);
         if (seed == null || seed.length != ED25519_OCTETS) {
             return null;

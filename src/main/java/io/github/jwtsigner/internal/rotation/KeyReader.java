@@ -1,12 +1,15 @@
 package io.github.jwtsigner.internal.rotation;
 
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.keys.PublicJwks;
 import io.github.jwtsigner.internal.keys.SigningKeys;
+import io.github.jwtsigner.internal.keys.VerificationKeys;
 
 import java.security.Key;
 import java.security.PublicKey;
+import java.util.List;
 
 /**
  * What a {@link KeyLoader} makes of the keys it read: the signer's {@link TokenSigner}, or the public keys the
@@ -58,6 +61,21 @@ interface KeyReader<T> {
             @Override
             public PublicJwks fromKey(Key key, PublicKey publicKeyOrNull, String source) {
                 return PublicJwks.fromKey(key, publicKeyOrNull, kid, source);
+            }
+        };
+    }
+
+    /** The keys that check signatures of {@code algorithms}: of a set, every fitting key or the one with kid. */
+    static KeyReader<VerificationKeys> verifying(String kid, List<SigningAlgorithm> algorithms) {
+        return new KeyReader<>() {
+            @Override
+            public VerificationKeys fromJwkSet(String jwkSetJson, String source) {
+                return VerificationKeys.fromJwkSet(jwkSetJson, kid, algorithms, source);
+            }
+
+            @Override
+            public VerificationKeys fromKey(Key key, PublicKey publicKeyOrNull, String source) {
+                return VerificationKeys.fromKey(key, publicKeyOrNull, kid, algorithms, source);
             }
         };
     }

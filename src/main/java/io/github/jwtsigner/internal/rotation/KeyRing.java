@@ -5,6 +5,8 @@ import io.github.jwtsigner.KeySource;
 import io.github.jwtsigner.SignerConfig;
 import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.keys.PublicJwks;
+import io.github.jwtsigner.internal.keys.VerificationKeys;
+import io.github.jwtsigner.ValidatorConfig;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -110,6 +112,35 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
         }
     };
 
+    private static final Wording<VerificationKeys> VERIFYING = new Wording<>() {
+        @Override
+        public String failed(String source, VerificationKeys kept, String reason) {
+            return "could not reload the keys to verify with from " + source + "; still verifying with kids "
+                    + kept.kids() + ", the last good keys: " + reason;
+        }
+
+        @Override
+        public String reloaded(String source, VerificationKeys now, VerificationKeys before) {
+            return "keys to verify with reloaded from " + source + ": now kids " + now.kids() + ", before kids "
+                    + before.kids();
+        }
+
+        @Override
+        public String recovered(String source, VerificationKeys kept) {
+            return source + " is readable again and unchanged; still verifying with kids " + kept.kids();
+        }
+
+        @Override
+        public String brief(VerificationKeys value) {
+            return "kids=" + value.kids();
+        }
+
+        @Override
+        public boolean publishesAlike(VerificationKeys a, VerificationKeys b) {
+            return a == b;
+        }
+    };
+
     private final KeyLoader<T> source;
     private final Wording<T> wording;
     private final Logger log;
@@ -119,6 +150,8 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
     private final ScheduledExecutorService refresher;
     /** Guarded by this: whether the last reload failed, so the recovery can be told. */
     private boolean failing;
+    /** Guarded by this: when {@link #reloadEarly} last reloaded, {@link System#nanoTime()}; 0 for never. */
+    private long lastEarlyNanos;
 
     private KeyRing(KeyLoader<T> source, Wording<T> wording, T first, Logger log) {
         this.source = source;
@@ -172,6 +205,22 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
         return new KeyRing<>(loader, PUBLISHING, loader.load(), log);
     }
 
+    /**
+     * Loads the keys the validator checks signatures with, and starts reloading them when the source can change.
+     *
+     * @throws InvalidConfigurationException naming every problem, as {@link #start(SignerConfig, KeyFileOpener,
+     *     Logger)}, or when no key fits any allowed algorithm
+     */
+    public static KeyRing<VerificationKeys> startVerifying(ValidatorConfig config, KeyFileOpener opener,
+            Logger log) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(log, "log");
+        KeyLoader<VerificationKeys> loader = KeyLoaders.create(config.keySource(),
+                KeyReader.verifying(config.kid().orElse(null), config.algorithms()), opener, log);
+        return new KeyRing<>(loader, VERIFYING, loader.load(), log);
+    }
+
     static KeyRing<TokenSigner> start(KeyLoader<TokenSigner> source, Logger log) {
         return new KeyRing<>(source, SIGNING, source.load(), log);
     }
@@ -218,6 +267,28 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
     /** True once {@link #close()} stopped the reload thread, or when there never was one. */
     boolean isStopped() {
         return refresher == null || refresher.isTerminated();
+    }
+
+    /**
+     * Reloads now, on the calling thread, unless the source is never reloaded or the last early reload was less
+     * than {@code minInterval} ago: for a token whose kid is unknown, so that a rotation is picked up before the
+     * next scheduled reload. A caller that finds a reload in progress waits for it, then returns false.
+     *
+     * @return true when this call reloaded (whether or not the keys changed)
+     */
+    public boolean reloadEarly(Duration minInterval) {
+        if (refresher == null || minInterval.isZero()) {
+            return false;
+        }
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (lastEarlyNanos != 0 && now - lastEarlyNanos < minInterval.toNanos()) {
+                return false;
+            }
+            lastEarlyNanos = now;
+            refresh();
+            return true;
+        }
     }
 
     /** Reloads now, on the calling thread: what the refresh thread does at each interval. */

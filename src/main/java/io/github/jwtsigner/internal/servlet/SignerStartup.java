@@ -41,7 +41,8 @@ public final class SignerStartup {
     public static Started start(FilterConfig filterConfig, SignerConfig given, Logger log) {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, SignerStartup.class.getClassLoader());
-        SignerConfig config = given != null ? checkNoInitParams(filterConfig, given) : read(filterConfig, locator);
+        SignerConfig config = given != null ? checkNoInitParams(filterConfig, given, "a SignerConfig")
+                : read(filterConfig, locator, KrakendConfigReader::read, InitParamsReader::read);
         KeyRing<TokenSigner> keys = KeyRing.start(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, " + Setting.KEYS_TO_SIGN + "={2}, key source={3}",
                 config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
@@ -66,16 +67,28 @@ public final class SignerStartup {
     public record Started(ResponseSigning signing, KeyRing<TokenSigner> keys) {
     }
 
-    private static SignerConfig checkNoInitParams(FilterConfig filterConfig, SignerConfig given) {
+    /** Reads a KrakenD JSON document: its text, the endpoint or null, and the source for messages. */
+    interface JsonReader<T> {
+        T read(String json, String endpoint, String source);
+    }
+
+    /** Reads init-params: the params, the filter's own names to skip, and the source for messages. */
+    interface ParamsReader<T> {
+        T read(Map<String, String> params, java.util.Collection<String> extraAllowed, String source);
+    }
+
+    static <T> T checkNoInitParams(FilterConfig filterConfig, T given, String what) {
         Map<String, String> params = initParams(filterConfig);
         if (!params.isEmpty()) {
             throw new InvalidConfigurationException("init-params " + params.keySet() + " are set, but the filter"
-                    + " was constructed with a SignerConfig; expected the settings in one place");
+                    + " was constructed with " + what + "; expected the settings in one place");
         }
         return given;
     }
 
-    private static SignerConfig read(FilterConfig filterConfig, WebappResourceLocator locator) {
+    /** The configuration from the filter's init-params, or from the KrakenD file its {@code config} names. */
+    static <T> T read(FilterConfig filterConfig, WebappResourceLocator locator, JsonReader<T> fromJson,
+            ParamsReader<T> fromParams) {
         Map<String, String> params = initParams(filterConfig);
         String source = "init-params of filter [" + filterName(filterConfig) + "]";
         Problems problems = new Problems();
@@ -84,7 +97,7 @@ public final class SignerStartup {
         String configPath = ownParam(params, Setting.CONFIG, source, problems);
         String endpoint = ownParam(params, Setting.ENDPOINT, source, problems);
         boolean expanded = problems.isEmpty();
-        SignerConfig config = null;
+        T config = null;
         if (rawConfig != null) {
             if (!params.isEmpty()) {
                 problems.add("init-params " + params.keySet() + " are set next to " + Setting.CONFIG
@@ -93,7 +106,7 @@ public final class SignerStartup {
             try {
                 if (expanded) {
                     WebappResourceLocator.Found file = locator.read(Setting.CONFIG.settingName(), configPath);
-                    config = KrakendConfigReader.read(file.text(), endpoint,
+                    config = fromJson.read(file.text(), endpoint,
                             Setting.CONFIG + " [" + configPath + "]");
                 }
             } catch (InvalidConfigurationException e) {
@@ -106,7 +119,7 @@ public final class SignerStartup {
                         + Setting.CONFIG + " naming a whole KrakenD configuration file");
             }
             try {
-                config = InitParamsReader.read(params,
+                config = fromParams.read(params,
                         Set.of(Setting.CONFIG.settingName(), Setting.ENDPOINT.settingName()), source);
             } catch (InvalidConfigurationException e) {
                 problems.addAll(e);

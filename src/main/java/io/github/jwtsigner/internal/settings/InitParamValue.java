@@ -108,6 +108,31 @@ final class InitParamValue extends RawValue {
         return ok ? values : null;
     }
 
+    /** A JSON array of pairs, or comma-separated {@code claim=header} items. */
+    @Override
+    List<List<String>> textPairList(Setting setting, Problems problems) {
+        if (isJsonArray()) {
+            JsonValue json = parseJsonArray(setting, problems);
+            return json == null ? null : json.textPairList(setting, problems);
+        }
+        List<String> items = split(setting, problems);
+        if (items == null) {
+            return null;
+        }
+        List<List<String>> pairs = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
+            int eq = item.lastIndexOf('=');
+            List<String> parts = eq < 0 ? List.of(item) : List.of(item.substring(0, eq).strip(),
+                    item.substring(eq + 1).strip());
+            List<String> pair = pair(setting, i, parts, item, problems);
+            ok &= pair != null;
+            pairs.add(pair);
+        }
+        return ok ? pairs : null;
+    }
+
     private boolean isJsonArray() {
         return text.startsWith("[");
     }
@@ -142,6 +167,10 @@ final class InitParamValue extends RawValue {
     }
 
     private static String listExpectation(Setting setting) {
+        if (setting.kind() == Setting.Kind.TEXT_PAIR_LIST) {
+            return "comma-separated claim=header items such as [sub=X-User, roles=X-Roles] or a JSON array such as"
+                    + " [[\"sub\", \"X-User\"]]";
+        }
         String example = setting.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? "49199, 4865" : "access_token, refresh_token";
         String json = setting.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? "[49199, 4865]"
                 : "[\"access_token\", \"refresh_token\"]";

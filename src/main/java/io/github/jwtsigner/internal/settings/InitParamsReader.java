@@ -5,6 +5,7 @@ import io.github.jwtsigner.Problems;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.JwksConfig;
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.ValidatorConfig;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -96,6 +97,25 @@ public final class InitParamsReader {
         SettingsAssembler assembler = new SettingsAssembler(source, Set.of(), placeholders,
                 JwksConfig.settingNames());
         return assembler.assembleJwks(values(params, assembler));
+    }
+
+    /**
+     * Reads the validator's settings ({@link ValidatorConfig#settingNames()}) as {@link #read(Map, String)} reads
+     * the signer's; {@code alg} may be a list, {@code leeway} is a duration.
+     *
+     * @param extraAllowed the filter's own init-params, skipped
+     * @throws InvalidConfigurationException naming every problem
+     */
+    public static ValidatorConfig readValidator(Map<String, String> params, Collection<String> extraAllowed,
+            String source) {
+        return readValidator(params, extraAllowed, source, Placeholders.system());
+    }
+
+    static ValidatorConfig readValidator(Map<String, String> params, Collection<String> extraAllowed, String source,
+            Placeholders placeholders) {
+        SettingsAssembler assembler = new SettingsAssembler(source, extraAllowed, placeholders,
+                ValidatorConfig.settingNames());
+        return assembler.assembleValidator(values(params, assembler));
     }
 
     private static Map<String, RawValue> values(Map<String, String> params, SettingsAssembler assembler) {

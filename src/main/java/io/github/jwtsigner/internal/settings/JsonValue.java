@@ -100,8 +100,9 @@ final class JsonValue extends RawValue {
 
     @Override
     List<String> textList(Setting setting, Problems problems) {
-        if (setting == Setting.DEFAULT_AUDIENCE && isString(element)) {
-            // A JWT's aud is a string or an array; either form reads as the list it stands for.
+        if ((setting == Setting.DEFAULT_AUDIENCE || setting == Setting.AUDIENCE || setting == Setting.ALG)
+                && isString(element)) {
+            // A JWT's aud is a string or an array, as is the validator's alg: either form reads as a list.
             return List.of(element.getAsString());
         }
         JsonArray array = asArray(setting, "strings", problems);
@@ -116,6 +117,27 @@ final class JsonValue extends RawValue {
             values.add(value);
         }
         return ok ? values : null;
+    }
+
+    @Override
+    List<List<String>> textPairList(Setting setting, Problems problems) {
+        JsonArray array = asArray(setting, "[claim, header] pairs", problems);
+        if (array == null) {
+            return null;
+        }
+        List<List<String>> pairs = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < array.size(); i++) {
+            JsonElement item = array.get(i);
+            List<String> strings = new ArrayList<>();
+            if (item.isJsonArray()) {
+                item.getAsJsonArray().forEach(e -> strings.add(isString(e) ? e.getAsString() : null));
+            }
+            List<String> pair = pair(setting, i, strings, String.valueOf(item), problems);
+            ok &= pair != null;
+            pairs.add(pair);
+        }
+        return ok ? pairs : null;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.ValidatorConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,13 +41,14 @@ import java.util.Set;
 public final class KrakendConfigReader {
     /** KrakenD's namespace for the signer inside an endpoint's {@code extra_config}. */
     public static final String NAMESPACE = "auth/signer";
+    /** KrakenD's namespace for the validator inside an endpoint's {@code extra_config}. */
+    public static final String VALIDATOR_NAMESPACE = "auth/validator";
 
     private static final String ENDPOINTS = "endpoints";
     private static final String VERSION = "version";
     private static final String ENDPOINT = "endpoint";
     private static final String METHOD = "method";
     private static final String EXTRA_CONFIG = "extra_config";
-    private static final String SIGNER_PATH = EXTRA_CONFIG + ".\"" + NAMESPACE + "\"";
 
     private KrakendConfigReader() {
     }
@@ -71,6 +73,44 @@ public final class KrakendConfigReader {
 
     /** As {@link #read(String, String, String)}, with placeholders looked up in {@code placeholders}. */
     static SignerConfig read(String json, String endpointOrNull, String source, Placeholders placeholders) {
+        Found signer = find(json, endpointOrNull, source, new Namespace(NAMESPACE, "signer"));
+        return new SettingsAssembler(signer.source, Set.of(), placeholders).assemble(values(signer));
+    }
+
+    /**
+     * Reads the validator settings, the {@code auth/validator} object, out of a KrakenD JSON document in any of
+     * the three shapes; otherwise as {@link #read(String, String, String)}.
+     *
+     * @throws InvalidConfigurationException naming every problem
+     */
+    public static ValidatorConfig readValidator(String json, String endpointOrNull, String source) {
+        return readValidator(json, endpointOrNull, source, Placeholders.system());
+    }
+
+    static ValidatorConfig readValidator(String json, String endpointOrNull, String source,
+            Placeholders placeholders) {
+        Found validator = find(json, endpointOrNull, source, new Namespace(VALIDATOR_NAMESPACE, "validator"));
+        return new SettingsAssembler(validator.source, Set.of(), placeholders, ValidatorConfig.settingNames())
+                .assembleValidator(values(validator));
+    }
+
+    private static Map<String, RawValue> values(Found found) {
+        Map<String, RawValue> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> e : found.element.getAsJsonObject().entrySet()) {
+            values.put(e.getKey(), new JsonValue(e.getValue()));
+        }
+        return values;
+    }
+
+    /** A namespace and the word its messages use for the component: {@code signer}. */
+    private record Namespace(String name, String component) {
+        String path() {
+            return EXTRA_CONFIG + ".\"" + name + "\"";
+        }
+    }
+
+    private static Found find(String json, String endpointOrNull, String source, Namespace ns) {
+        String path = ns.path();
         String endpoint = endpointOrNull == null || endpointOrNull.isBlank() ? null : endpointOrNull.strip();
         JsonElement root;
         try {
@@ -80,38 +120,35 @@ public final class KrakendConfigReader {
         }
         if (!root.isJsonObject()) {
             throw fail(source, "the top level is " + JsonValue.typeName(root) + "; expected a JSON object: the "
-                    + NAMESPACE + " settings, an endpoint with " + SIGNER_PATH
+                    + ns.name() + " settings, an endpoint with " + path
                     + ", or a whole KrakenD configuration");
         }
         JsonObject top = root.getAsJsonObject();
         Found signer;
         if (top.has(ENDPOINTS) || top.has(VERSION)) {
-            signer = fromWholeConfig(top, endpoint, source);
+            signer = fromWholeConfig(top, endpoint, source, ns);
         } else if (top.has(EXTRA_CONFIG) || top.has(ENDPOINT)) {
-            signer = fromEndpoint(top, endpoint, source);
+            signer = fromEndpoint(top, endpoint, source, ns);
         } else if (endpoint != null) {
-            throw fail(source, "endpoint [" + endpoint + "] is set, but this holds the " + NAMESPACE
+            throw fail(source, "endpoint [" + endpoint + "] is set, but this holds the " + ns.name()
                     + " settings themselves, not a KrakenD configuration with endpoints; expected no endpoint,"
                     + " or a whole KrakenD configuration");
         } else {
             signer = new Found(top, source);
         }
         if (!signer.element.isJsonObject()) {
-            throw fail(signer.source, SIGNER_PATH + " is " + JsonValue.typeName(signer.element)
-                    + "; expected a JSON object holding the signer settings");
+            throw fail(signer.source, path + " is " + JsonValue.typeName(signer.element)
+                    + "; expected a JSON object holding the " + ns.component() + " settings");
         }
-        Map<String, RawValue> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonElement> e : signer.element.getAsJsonObject().entrySet()) {
-            values.put(e.getKey(), new JsonValue(e.getValue()));
-        }
-        return new SettingsAssembler(signer.source, Set.of(), placeholders).assemble(values);
+        return signer;
     }
 
     /** The signer element, and the source named in its problems. */
     private record Found(JsonElement element, String source) {
     }
 
-    private static Found fromWholeConfig(JsonObject config, String endpoint, String source) {
+    private static Found fromWholeConfig(JsonObject config, String endpoint, String source, Namespace ns) {
+        String path = ns.path();
         JsonElement endpoints = config.get(ENDPOINTS);
         if (endpoints == null || !endpoints.isJsonArray()) {
             throw fail(source, ENDPOINTS + " is " + (endpoints == null ? "missing" : JsonValue.typeName(endpoints))
@@ -125,7 +162,7 @@ public final class KrakendConfigReader {
                 continue;
             }
             JsonObject candidate = e.getAsJsonObject();
-            if (signerOf(candidate) != null) {
+            if (signerOf(candidate, ns) != null) {
                 withSigner.add(candidate);
                 signerNames.add(String.valueOf(nameOf(candidate)));
             }
@@ -135,61 +172,62 @@ public final class KrakendConfigReader {
         }
         if (endpoint == null) {
             if (withSigner.size() == 1) {
-                return found(withSigner.get(0), source);
+                return found(withSigner.get(0), source, ns);
             }
             if (withSigner.isEmpty()) {
-                throw fail(source, "no endpoint has " + SIGNER_PATH + "; expected one endpoint with the signer"
-                        + " settings");
+                throw fail(source, "no endpoint has " + path + "; expected one endpoint with the "
+                        + ns.component() + " settings");
             }
-            throw fail(source, withSigner.size() + " endpoints have " + SIGNER_PATH + ": " + signerNames
+            throw fail(source, withSigner.size() + " endpoints have " + path + ": " + signerNames
                     + "; expected an endpoint name choosing one of them");
         }
         if (named.isEmpty()) {
-            throw fail(source, "endpoint [" + endpoint + "] not found; endpoints with " + SIGNER_PATH + ": "
+            throw fail(source, "endpoint [" + endpoint + "] not found; endpoints with " + path + ": "
                     + signerNames);
         }
-        List<JsonObject> namedWithSigner = named.stream().filter(o -> signerOf(o) != null).toList();
+        List<JsonObject> namedWithSigner = named.stream().filter(o -> signerOf(o, ns) != null).toList();
         if (namedWithSigner.isEmpty()) {
-            throw fail(source, "endpoint [" + endpoint + "] has no " + SIGNER_PATH + "; endpoints with "
-                    + SIGNER_PATH + ": " + signerNames);
+            throw fail(source, "endpoint [" + endpoint + "] has no " + path + "; endpoints with "
+                    + path + ": " + signerNames);
         }
         // KrakenD allows one path per HTTP method; that is fine as long as the signers agree.
-        JsonElement first = signerOf(namedWithSigner.get(0));
-        if (namedWithSigner.stream().anyMatch(o -> !first.equals(signerOf(o)))) {
+        JsonElement first = signerOf(namedWithSigner.get(0), ns);
+        if (namedWithSigner.stream().anyMatch(o -> !first.equals(signerOf(o, ns)))) {
             List<String> methods = namedWithSigner.stream().map(o -> String.valueOf(stringMember(o, METHOD)))
                     .toList();
             throw fail(source, "endpoint [" + endpoint + "] appears " + namedWithSigner.size() + " times (methods "
-                    + methods + ") with different " + SIGNER_PATH + "; expected the same signer settings for"
-                    + " one endpoint name");
+                    + methods + ") with different " + path + "; expected the same " + ns.component()
+                    + " settings for one endpoint name");
         }
-        return found(namedWithSigner.get(0), source);
+        return found(namedWithSigner.get(0), source, ns);
     }
 
-    private static Found fromEndpoint(JsonObject endpointObject, String endpoint, String source) {
+    private static Found fromEndpoint(JsonObject endpointObject, String endpoint, String source, Namespace ns) {
+        String path = ns.path();
         String own = nameOf(endpointObject);
         if (endpoint != null && own != null && !own.equals(endpoint)) {
             throw fail(source, "this endpoint is [" + own + "], not [" + endpoint + "]; expected the endpoint"
                     + " name to match, or to be left out");
         }
-        if (signerOf(endpointObject) == null) {
-            throw fail(source, "endpoint" + (own == null ? "" : " [" + own + "]") + " has no " + SIGNER_PATH
-                    + "; expected a JSON object there holding the signer settings");
+        if (signerOf(endpointObject, ns) == null) {
+            throw fail(source, "endpoint" + (own == null ? "" : " [" + own + "]") + " has no " + path
+                    + "; expected a JSON object there holding the " + ns.component() + " settings");
         }
-        return found(endpointObject, source);
+        return found(endpointObject, source, ns);
     }
 
-    private static Found found(JsonObject endpointObject, String source) {
+    private static Found found(JsonObject endpointObject, String source, Namespace ns) {
         String name = nameOf(endpointObject);
-        return new Found(signerOf(endpointObject), name == null ? source : source + ", endpoint [" + name + "]");
+        return new Found(signerOf(endpointObject, ns), name == null ? source : source + ", endpoint [" + name + "]");
     }
 
     /** The endpoint's {@code extra_config."auth/signer"}, or null when it has none. */
-    private static JsonElement signerOf(JsonObject endpointObject) {
+    private static JsonElement signerOf(JsonObject endpointObject, Namespace ns) {
         JsonElement extra = endpointObject.get(EXTRA_CONFIG);
         if (extra == null || !extra.isJsonObject()) {
             return null;
         }
-        return extra.getAsJsonObject().get(NAMESPACE);
+        return extra.getAsJsonObject().get(ns.name());
     }
 
     private static String nameOf(JsonObject endpointObject) {

@@ -34,6 +34,9 @@ abstract class RawValue {
 
     abstract Duration duration(Setting setting, Problems problems);
 
+    /** {@code [claim, header]} pairs: a JSON array of two-string arrays. */
+    abstract List<List<String>> textPairList(Setting setting, Problems problems);
+
     /**
      * The value with its {@code ${env:NAME}} and {@code ${sys:name}} placeholders expanded.
      *
@@ -42,15 +45,21 @@ abstract class RawValue {
      */
     abstract RawValue expand(Placeholders placeholders, Setting setting, Problems problems);
 
-    /** Converts to the Java type {@link Setting#apply} expects; null after adding a problem. */
+    /** Converts to the Java type of the setting's kind; null after adding a problem. */
     final Object convert(Setting setting, Problems problems) {
-        return switch (setting.kind()) {
+        return convert(setting, setting.kind(), problems);
+    }
+
+    /** Converts to the Java type of {@code kind}, which one component may read a setting as. */
+    final Object convert(Setting setting, Setting.Kind kind, Problems problems) {
+        return switch (kind) {
             case TEXT -> text(setting, problems);
             case FLAG -> flag(setting, problems);
             case WHOLE_NUMBER -> wholeNumber(setting, problems);
             case TEXT_LIST -> textList(setting, problems);
             case WHOLE_NUMBER_LIST -> wholeNumberList(setting, problems);
             case DURATION -> duration(setting, problems);
+            case TEXT_PAIR_LIST -> textPairList(setting, problems);
         };
     }
 
@@ -91,6 +100,16 @@ abstract class RawValue {
     /** A value cut short for a message, so that a stray document cannot flood a log. */
     static String shorten(String value) {
         return value.length() <= MAX_SHOWN ? value : value.substring(0, MAX_SHOWN) + "...";
+    }
+
+    /** Checks one pair: two strings, neither blank. */
+    static List<String> pair(Setting setting, int index, List<String> items, String shown, Problems problems) {
+        if (items.size() != 2 || items.stream().anyMatch(v -> v == null || v.isBlank())) {
+            problems.add(item(setting, index) + setting.quote(shorten(shown)) + " is not a pair; expected [claim,"
+                    + " header] such as [\"sub\", \"X-User\"]");
+            return null;
+        }
+        return List.copyOf(items);
     }
 
     /** The label of a list item in messages, counting from 1 as people do. */

@@ -6,6 +6,7 @@ import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.InvalidConfigurationException;
 import io.github.jwtsigner.JwksConfig;
 import io.github.jwtsigner.SignerConfig;
+import io.github.jwtsigner.ValidatorConfig;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * Turns settings by name, as either reader found them, into a {@link SignerConfig}: rejects unknown names
@@ -36,6 +38,7 @@ final class SettingsAssembler {
     private final Set<String> extraNames;
     private final List<String> knownNames;
     private final Problems problems = new Problems();
+    private Function<Setting, Setting.Kind> kinds = Setting::kind;
 
     /**
      * @param source where the settings come from, such as a file name; starts every problem
@@ -96,6 +99,19 @@ final class SettingsAssembler {
         return checked(builder.build(problems));
     }
 
+    /**
+     * Builds the validator's configuration; this assembler must have been made with
+     * {@link ValidatorConfig#settingNames()}. Values are read as {@link ValidatorConfig#kind(Setting)} says.
+     *
+     * @throws InvalidConfigurationException with every problem found, including those added before
+     */
+    ValidatorConfig assembleValidator(Map<String, RawValue> values) {
+        ValidatorConfig.Builder builder = ValidatorConfig.builder();
+        kinds = ValidatorConfig::kind;
+        convert(values, builder::set);
+        return checked(builder.build(problems));
+    }
+
     /** Reports unknown names, then converts each known setting's value and hands it to {@code set}. */
     private void convert(Map<String, RawValue> values, BiConsumer<Setting, Object> set) {
         for (String name : values.keySet()) {
@@ -110,7 +126,7 @@ final class SettingsAssembler {
                 continue;
             }
             value = value.expand(placeholders, setting, problems);
-            Object converted = value == null ? null : value.convert(setting, problems);
+            Object converted = value == null ? null : value.convert(setting, kinds.apply(setting), problems);
             if (converted == null) {
                 problems.refuse(setting);
             } else {

@@ -1,0 +1,373 @@
+package io.github.jwtsigner;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validator's settings, validated once: the key source, with the same settings as the signer's
+ * ({@link Setting.Scope#KEYS}, and {@code kid} for a PEM or keystore key), the allowed {@code alg} list,
+ * {@code typ}, {@code leeway} and the {@link Setting.Scope#VALIDATOR} settings, named as KrakenD's
+ * {@code auth/validator}.
+ *
+ * <p>Two settings read differently here than for the signer: {@code alg} is a list (a single name is a list of
+ * one), and {@code leeway} is a duration, {@code 1s} by default ({@link #kind(Setting)},
+ * {@link #defaultValue(Setting)}).
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows a password.
+ */
+public final class ValidatorConfig {
+    /** How the {@code scopes} must be held. */
+    public enum ScopesMatcher {
+        /** At least one of {@code scopes}. */
+        ANY,
+        /** Every one of {@code scopes}. */
+        ALL
+    }
+
+    private final KeySource keySource;
+    private final String kid;
+    private final Map<Setting, Object> values;
+    private final List<SigningAlgorithm> algorithms;
+    private final ScopesMatcher scopesMatcher;
+
+    private ValidatorConfig(KeySource keySource, String kid, Map<Setting, Object> values,
+            List<SigningAlgorithm> algorithms, ScopesMatcher scopesMatcher) {
+        this.keySource = keySource;
+        this.kid = kid;
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+        this.algorithms = List.copyOf(algorithms);
+        this.scopesMatcher = scopesMatcher;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** True for the settings the validator reads: the key source's, {@code kid}, {@code alg}, {@code typ}, its own. */
+    public static boolean reads(Setting setting) {
+        return setting.scope() == Setting.Scope.KEYS || setting.scope() == Setting.Scope.VALIDATOR
+                || setting == Setting.KID || setting == Setting.ALG || setting == Setting.TYP
+                || setting == Setting.LEEWAY;
+    }
+
+    /** The names of the settings the validator reads, in documentation order. */
+    public static List<String> settingNames() {
+        return Arrays.stream(Setting.values()).filter(ValidatorConfig::reads).map(Setting::settingName).toList();
+    }
+
+    /** The shape of a setting's value for the validator: {@code alg} is a list, {@code leeway} a duration. */
+    public static Setting.Kind kind(Setting setting) {
+        return setting == Setting.ALG ? Setting.Kind.TEXT_LIST
+                : setting == Setting.LEEWAY ? Setting.Kind.DURATION : setting.kind();
+    }
+
+    /** The validator's default for a setting: {@code leeway} is {@code 1s}; else {@link Setting#defaultValue()}. */
+    public static Object defaultValue(Setting setting) {
+        return setting == Setting.LEEWAY ? Duration.ofSeconds(1) : setting == Setting.ALG ? List.of()
+                : setting.defaultValue();
+    }
+
+    /** Where the keys come from. */
+    public KeySource keySource() {
+        return keySource;
+    }
+
+    /** The kid a PEM or keystore key is known by, or the one kid of a JWK Set to use; empty for any. */
+    public Optional<String> kid() {
+        return Optional.ofNullable(kid);
+    }
+
+    /** The algorithms a token may be signed with, each used only with keys of its type; never {@code none}. */
+    public List<SigningAlgorithm> algorithms() {
+        return algorithms;
+    }
+
+    public ScopesMatcher scopesMatcher() {
+        return scopesMatcher;
+    }
+
+    /** The value of one setting the validator reads, as given, else its default ({@link #defaultValue}). */
+    public Object value(Setting setting) {
+        if (!reads(setting)) {
+            throw new IllegalArgumentException(setting + " is not a setting of the validator");
+        }
+        return values.containsKey(setting) ? values.get(setting) : defaultValue(setting);
+    }
+
+    public String text(Setting setting) {
+        return (String) value(setting);
+    }
+
+    public boolean flag(Setting setting) {
+        return Boolean.TRUE.equals(value(setting));
+    }
+
+    public int wholeNumber(Setting setting) {
+        return (Integer) value(setting);
+    }
+
+    public Duration duration(Setting setting) {
+        return (Duration) value(setting);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> texts(Setting setting) {
+        return (List<String>) value(setting);
+    }
+
+    /** The {@code [claim, header]} pairs of {@code propagate_claims}. */
+    @SuppressWarnings("unchecked")
+    public List<List<String>> propagatedClaims() {
+        return (List<List<String>>) value(Setting.PROPAGATE_CLAIMS);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("ValidatorConfig{alg=").append(algorithms).append(", ")
+                .append(keySource.description());
+        if (kid != null) {
+            sb.append(", kid=").append(kid);
+        }
+        for (Setting s : Setting.values()) {
+            if (s.scope() == Setting.Scope.VALIDATOR && values.containsKey(s) && !s.isSecret()) {
+                Object v = values.get(s);
+                sb.append(", ").append(s).append('=').append(v instanceof Duration d ? SignerConfig.show(d) : v);
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    /**
+     * Collects settings; {@link #build()} validates them all at once. A setting never set has its
+     * {@link #defaultValue(Setting)}.
+     *
+     * <p>One instance per configuration; not thread-safe.
+     */
+    public static final class Builder {
+        private final SignerConfig.Builder values = SignerConfig.builder();
+        private final Map<Setting, Object> own = new EnumMap<>(Setting.class);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets one setting, as the init-param and KrakenD JSON readers do.
+         *
+         * @param value of the Java type {@link #kind(Setting)} stands for; {@code alg} also takes one String
+         * @throws IllegalArgumentException when the value does not fit, or the validator does not read the setting
+         * @throws NullPointerException for a null flag, whole number or list
+         */
+        public Builder set(Setting setting, Object value) {
+            if (!reads(setting)) {
+                throw new IllegalArgumentException(setting + " is not a setting of the validator; expected one of "
+                        + settingNames());
+            }
+            if (setting == Setting.ALG && value instanceof String one) {
+                value = List.of(one);
+            }
+            Setting.Kind kind = kind(setting);
+            if (value == null && kind != Setting.Kind.TEXT && kind != Setting.Kind.DURATION) {
+                throw new NullPointerException(setting + " takes " + kind.description() + ", not null");
+            }
+            if (value != null && !kind.fits(value)) {
+                throw new IllegalArgumentException(setting + " takes " + kind.description() + ", not a "
+                        + value.getClass().getSimpleName());
+            }
+            if (kind != setting.kind() || setting.scope() == Setting.Scope.VALIDATOR) {
+                own.put(setting, value instanceof List<?> l ? Collections.unmodifiableList(new ArrayList<>(l)) : value);
+            } else {
+                values.set(setting, value);
+            }
+            return this;
+        }
+
+        /** The allowed algorithms: a list of JWA names, or one. */
+        public Builder alg(String... algs) {
+            return set(Setting.ALG, List.of(algs));
+        }
+
+        public Builder jwkLocalPath(String path) {
+            return set(Setting.JWK_LOCAL_PATH, path);
+        }
+
+        public Builder jwkUrl(String url) {
+            return set(Setting.JWK_URL, url);
+        }
+
+        public Builder audience(String... audience) {
+            return set(Setting.AUDIENCE, List.of(audience));
+        }
+
+        public Builder issuer(String issuer) {
+            return set(Setting.ISSUER, issuer);
+        }
+
+        public Builder roles(String... roles) {
+            return set(Setting.ROLES, List.of(roles));
+        }
+
+        public Builder allowAnonymous(boolean allow) {
+            return set(Setting.ALLOW_ANONYMOUS, allow);
+        }
+
+        private Object value(Setting s) {
+            return own.containsKey(s) ? own.get(s) : kind(s) == s.kind() && s.scope() != Setting.Scope.VALIDATOR
+                    ? values.value(s) : defaultValue(s);
+        }
+
+        /**
+         * Validates every setting and reports all problems in one exception.
+         *
+         * @throws InvalidConfigurationException naming each problem and its value
+         */
+        public ValidatorConfig build() {
+            Problems problems = new Problems();
+            ValidatorConfig config = build(problems);
+            problems.throwIfAny();
+            return config;
+        }
+
+        /**
+         * Validates every setting, adding each problem to {@code problems}.
+         *
+         * @return the configuration, or null when there was any problem, before or now
+         */
+        public ValidatorConfig build(Problems problems) {
+            Setting sourceSetting = SignerConfigChecks.keySourceChoice(values, problems);
+            SignerConfigChecks.keySourceLimits(values, problems);
+            List<SigningAlgorithm> algorithms = algorithms(problems);
+            ScopesMatcher matcher = null;
+            String m = (String) value(Setting.SCOPES_MATCHER);
+            try {
+                matcher = ScopesMatcher.valueOf(m == null ? "" : m.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(Setting.SCOPES_MATCHER + " [" + m + "] is not a matcher; expected [any] or [all]",
+                        Setting.SCOPES_MATCHER);
+            }
+            for (Setting s : List.of(Setting.ROLES_KEY, Setting.SCOPES_KEY, Setting.PRINCIPAL_CLAIM,
+                    Setting.AUTH_HEADER_NAME)) {
+                String v = (String) value(s);
+                if (v == null || v.isBlank()) {
+                    problems.add(s + " is empty; expected a name, the default is [" + s.defaultValue() + "]", s);
+                }
+            }
+            String header = (String) value(Setting.AUTH_HEADER_NAME);
+            if (header != null && !header.isBlank() && !isToken(header)) {
+                problems.add(Setting.AUTH_HEADER_NAME + " [" + header + "] is not a header name; expected letters,"
+                        + " digits and -, such as [Authorization]", Setting.AUTH_HEADER_NAME);
+            }
+            String cookie = (String) value(Setting.COOKIE_KEY);
+            if (cookie != null && !isToken(cookie)) {
+                problems.add(Setting.COOKIE_KEY + " [" + cookie + "] is not a cookie name; expected letters, digits"
+                        + " and -_, such as [access_token]", Setting.COOKIE_KEY);
+            }
+            checkPropagated(header, problems);
+            notNegative(Setting.LEEWAY, problems);
+            notNegative(Setting.VERIFIED_CACHE_TTL, problems);
+            notNegative(Setting.UNKNOWN_KID_REFETCH_INTERVAL, problems);
+            if ((Integer) value(Setting.VERIFIED_CACHE_SIZE) < 0) {
+                problems.add(Setting.VERIFIED_CACHE_SIZE + " [" + value(Setting.VERIFIED_CACHE_SIZE) + "] is"
+                        + " negative; expected 0 (no cache) or more entries", Setting.VERIFIED_CACHE_SIZE);
+            }
+            int maxToken = (Integer) value(Setting.MAX_TOKEN_BYTES);
+            if (maxToken < 64) {
+                problems.add(Setting.MAX_TOKEN_BYTES + " [" + maxToken + "] is too small; expected at least 64, the"
+                        + " default is " + Setting.MAX_TOKEN_BYTES.defaultValue(), Setting.MAX_TOKEN_BYTES);
+            }
+            String typ = (String) value(Setting.TYP);
+            if (typ == null) {
+                problems.add(Setting.TYP + " is null; expected the accepted header type, such as [JWT], or an empty"
+                        + " string to accept any", Setting.TYP);
+            }
+            String kid = SignerConfig.blankToNull((String) value(Setting.KID));
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            Map<Setting, Object> all = new EnumMap<>(Setting.class);
+            for (Setting s : Setting.values()) {
+                if (reads(s) && (own.containsKey(s) || s.scope() == Setting.Scope.KEYS && values.value(s) != null
+                        && !values.value(s).equals(s.defaultValue()))) {
+                    all.put(s, value(s));
+                }
+            }
+            all.put(Setting.TYP, typ);
+            return new ValidatorConfig(SignerConfigChecks.keySource(values, sourceSetting), kid, all, algorithms,
+                    matcher);
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<SigningAlgorithm> algorithms(Problems problems) {
+            List<String> names = (List<String>) value(Setting.ALG);
+            if (names.isEmpty()) {
+                problems.add(Setting.ALG + " is required; expected one or more of " + SigningAlgorithm.jwaNames(),
+                        Setting.ALG);
+                return List.of();
+            }
+            Set<SigningAlgorithm> algorithms = new LinkedHashSet<>();
+            for (String name : names) {
+                String n = name == null ? "" : name.strip();
+                if (n.equalsIgnoreCase("none")) {
+                    problems.add(Setting.ALG + " [" + n + "] can never be allowed: an unsigned token proves nothing;"
+                            + " expected one or more of " + SigningAlgorithm.jwaNames(), Setting.ALG);
+                } else if (SigningAlgorithm.fromJwaName(n).isEmpty()) {
+                    problems.add(Setting.ALG + " [" + n + "] is not supported; expected one or more of "
+                            + SigningAlgorithm.jwaNames(), Setting.ALG);
+                } else if (!algorithms.add(SigningAlgorithm.fromJwaName(n).get())) {
+                    problems.add(Setting.ALG + " lists [" + n + "] twice", Setting.ALG);
+                }
+            }
+            return List.copyOf(algorithms);
+        }
+
+        @SuppressWarnings("unchecked")
+        private void checkPropagated(String authHeader, Problems problems) {
+            Set<String> headers = new LinkedHashSet<>();
+            for (List<String> pair : (List<List<String>>) value(Setting.PROPAGATE_CLAIMS)) {
+                String h = pair.get(1).strip();
+                if (!isToken(h)) {
+                    problems.add(Setting.PROPAGATE_CLAIMS + " header [" + h + "] is not a header name; expected"
+                            + " letters, digits and -, such as [X-User]", Setting.PROPAGATE_CLAIMS);
+                } else if (!headers.add(h.toLowerCase(Locale.ROOT))) {
+                    problems.add(Setting.PROPAGATE_CLAIMS + " names header [" + h + "] twice; expected one claim"
+                            + " per header", Setting.PROPAGATE_CLAIMS);
+                } else if (h.equalsIgnoreCase(authHeader) || h.equalsIgnoreCase("Cookie")) {
+                    problems.add(Setting.PROPAGATE_CLAIMS + " header [" + h + "] would hide the token's own header;"
+                            + " expected another name, such as [X-User]", Setting.PROPAGATE_CLAIMS);
+                }
+            }
+        }
+
+        private void notNegative(Setting s, Problems problems) {
+            Duration d = (Duration) value(s);
+            if (d == null || d.isNegative()) {
+                problems.add(s + (d == null ? " is empty" : " [" + SignerConfig.show(d) + "] is negative")
+                        + "; expected 0s or more, the default is " + SignerConfig.show((Duration) defaultValue(s)), s);
+            }
+        }
+
+        /** An RFC 9110 token: what a header or cookie name may be. */
+        private static boolean isToken(String s) {
+            if (s.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+                if (!ok) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.github.jwtsigner.internal.servlet;
+
+import io.github.jwtsigner.internal.validation.VerifiedToken;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The request as the servlet sees it after the validator: with a verified token, {@code getUserPrincipal()},
+ * {@code getRemoteUser()}, {@code isUserInRole()} and {@code getAuthType()} ({@code Bearer}) answer from it, and
+ * the request attribute {@value #CLAIMS_ATTRIBUTE} holds its claims. In every case the client's own headers of
+ * the {@code propagate_claims} names are hidden, and with a token those headers hold its claims.
+ *
+ * <p>As thread-safe as the request it wraps.
+ */
+final class ClaimsRequest extends HttpServletRequestWrapper {
+    /** The request attribute holding the verified claims, an unmodifiable {@code Map<String, Object>}. */
+    static final String CLAIMS_ATTRIBUTE = "io.github.jwtsigner.claims";
+    static final String AUTH_TYPE = "Bearer";
+
+    private final VerifiedToken token;
+    private final Map<String, String> propagated;
+    private final Principal principal;
+
+    /**
+     * @param token the verified token, or null for an anonymous request
+     * @param propagated header name in lower case → claim
+     */
+    ClaimsRequest(HttpServletRequest request, VerifiedToken token, Map<String, String> propagated) {
+        super(request);
+        this.token = token;
+        this.propagated = propagated;
+        this.principal = token == null ? null : new TokenPrincipal(token.principal());
+    }
+
+    @Override
+    public Principal getUserPrincipal() {
+        return token == null ? super.getUserPrincipal() : principal;
+    }
+
+    @Override
+    public String getRemoteUser() {
+        return token == null ? super.getRemoteUser() : token.principal();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        if (token == null) {
+            return super.isUserInRole(role);
+        }
+        return role != null && (role.equals("**") || token.roles().contains(role));
+    }
+
+    @Override
+    public String getAuthType() {
+        return token == null ? super.getAuthType() : AUTH_TYPE;
+    }
+
+    @Override
+    public Object getAttribute(String name) {
+        if (CLAIMS_ATTRIBUTE.equals(name)) {
+            return token == null ? null : token.claims();
+        }
+        return super.getAttribute(name);
+    }
+
+    @Override
+    public Enumeration<String> getAttributeNames() {
+        List<String> names = new ArrayList<>();
+        for (Enumeration<String> e = super.getAttributeNames(); e != null && e.hasMoreElements(); ) {
+            String n = e.nextElement();
+            if (!CLAIMS_ATTRIBUTE.equals(n)) {
+                names.add(n);
+            }
+        }
+        if (token != null) {
+            names.add(CLAIMS_ATTRIBUTE);
+        }
+        return Collections.enumeration(names);
+    }
+
+    @Override
+    public String getHeader(String name) {
+        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+            return super.getHeader(name);
+        }
+        return claimHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+            return super.getHeaders(name);
+        }
+        String value = claimHeader(name);
+        return Collections.enumeration(value == null ? List.of() : List.of(value));
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        List<String> names = new ArrayList<>();
+        for (Enumeration<String> e = super.getHeaderNames(); e != null && e.hasMoreElements(); ) {
+            String n = e.nextElement();
+            if (!propagated.containsKey(n.toLowerCase(Locale.ROOT))) {
+                names.add(n);
+            }
+        }
+        for (String h : propagated.keySet()) {
+            if (claimHeader(h) != null) {
+                names.add(h);
+            }
+        }
+        return Collections.enumeration(names);
+    }
+
+    @Override
+    public int getIntHeader(String name) {
+        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+            return super.getIntHeader(name);
+        }
+        String value = claimHeader(name);
+        return value == null ? -1 : Integer.parseInt(value);
+    }
+
+    @Override
+    public long getDateHeader(String name) {
+        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+            return super.getDateHeader(name);
+        }
+        if (claimHeader(name) == null) {
+            return -1;
+        }
+        throw new IllegalArgumentException("header [" + name + "] holds a claim, not an HTTP date");
+    }
+
+    /** The claim for a propagated header as text; null when the token lacks it, or its text has a line break. */
+    private String claimHeader(String name) {
+        if (token == null) {
+            return null;
+        }
+        Object value = token.claims().get(propagated.get(name.toLowerCase(Locale.ROOT)));
+        if (value == null) {
+            return null;
+        }
+        String text = VerifiedToken.headerText(value);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n' || c == 0) {
+                return null;
+            }
+        }
+        return text;
+    }
+
+    /** The user a token names; equal to another of the same name. */
+    private record TokenPrincipal(String name) implements Principal {
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return "TokenPrincipal[" + name + "]";
+        }
+    }
+}

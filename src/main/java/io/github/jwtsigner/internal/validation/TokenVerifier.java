@@ -1,0 +1,225 @@
+package io.github.jwtsigner.internal.validation;
+
+import io.github.jwtsigner.Setting;
+import io.github.jwtsigner.SigningAlgorithm;
+import io.github.jwtsigner.ValidatorConfig;
+import io.github.jwtsigner.internal.json.JsonNode;
+import io.github.jwtsigner.internal.json.JsonParseException;
+import io.github.jwtsigner.internal.json.JsonParser;
+import io.github.jwtsigner.internal.keys.VerificationKeys;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Checks one compact JWS as the validator's settings say, and returns who it names: the header (alg in the
+ * allow-list and never {@code none}, no {@code crit}, the accepted {@code typ}, a string kid), the signature with
+ * a configured key of the alg's type (never a key the token points at: {@code jku}, {@code x5u}, {@code jwk} and
+ * {@code x5c} are not read), then the claims ({@code exp} required, {@code nbf}, {@code iat}, {@code iss},
+ * {@code aud}, the principal, roles and scopes). Base64url must be canonical, JSON strict, each name once.
+ *
+ * <p>A verified signature is remembered ({@link VerifiedCache}) when the cache is on; the claim checks run on
+ * every call.
+ *
+ * <p>Thread-safe.
+ */
+public final class TokenVerifier {
+    private static final int HEADER_DEPTH = 4;
+    private static final int CLAIMS_DEPTH = 32;
+
+    private final Supplier<VerificationKeys> keys;
+    private final Predicate<Duration> reloadEarly;
+    private final LongSupplier clockMillis;
+    private final Set<SigningAlgorithm> algorithms;
+    private final String typ;
+    private final int maxTokenChars;
+    private final long leewayMillis;
+    private final ClaimChecks checks;
+    private final Duration refetchInterval;
+    private final VerifiedCache cache;
+    private final long cacheTtlNanos;
+
+    /**
+     * @param keys the keys now (a key ring's {@code get})
+     * @param reloadEarly asked to reload the keys once for an unknown kid, at most every given interval; true when
+     *     it did
+     * @param clockMillis the time, in milliseconds since the epoch
+     */
+    public TokenVerifier(ValidatorConfig config, Supplier<VerificationKeys> keys, Predicate<Duration> reloadEarly,
+            LongSupplier clockMillis) {
+        this.keys = keys;
+        this.reloadEarly = reloadEarly;
+        this.clockMillis = clockMillis;
+        this.algorithms = EnumSet.copyOf(config.algorithms());
+        this.typ = config.text(Setting.TYP);
+        this.maxTokenChars = config.wholeNumber(Setting.MAX_TOKEN_BYTES);
+        this.leewayMillis = config.duration(Setting.LEEWAY).toMillis();
+        this.checks = new ClaimChecks(config);
+        this.refetchInterval = config.duration(Setting.UNKNOWN_KID_REFETCH_INTERVAL);
+        int size = config.wholeNumber(Setting.VERIFIED_CACHE_SIZE);
+        Duration ttl = config.duration(Setting.VERIFIED_CACHE_TTL);
+        this.cache = size == 0 || ttl.isZero() ? null : new VerifiedCache(size);
+        this.cacheTtlNanos = ttl.toNanos();
+    }
+
+    /**
+     * @throws TokenRejectedException naming why, when any check fails
+     */
+    public VerifiedToken verify(String token) throws TokenRejectedException {
+        if (token.length() > maxTokenChars) {
+            throw Rejection.TOO_LARGE.exception();
+        }
+        VerificationKeys current = keys.get();
+        VerifiedCache.Digest digest = null;
+        if (cache != null) {
+            digest = VerifiedCache.digest(token);
+            VerifiedCache.Entry hit = cache.get(digest, current, System.nanoTime());
+            if (hit != null) {
+                return checks.check(hit.claims(), hit.kid(), clockMillis.getAsLong(), leewayMillis);
+            }
+        }
+        int dot1 = token.indexOf('.');
+        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+        if (dot1 < 1 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
+            throw Rejection.MALFORMED.exception();
+        }
+        Map<String, Object> header = object(token, 0, dot1, HEADER_DEPTH, Rejection.BAD_HEADER);
+        SigningAlgorithm alg = algorithm(header);
+        if (header.containsKey("crit")) {
+            throw Rejection.CRIT.exception();
+        }
+        Object typValue = header.get("typ");
+        if (typValue != null && !(typValue instanceof String t && acceptedTyp(t))) {
+            throw Rejection.TYP.exception();
+        }
+        Object kidValue = header.get("kid");
+        if (kidValue != null && !(kidValue instanceof String)) {
+            throw Rejection.BAD_KID.exception();
+        }
+        String kid = (String) kidValue;
+        byte[] signature = Base64Url.decode(token, dot2 + 1, token.length());
+        if (signature == null) {
+            throw Rejection.MALFORMED.exception();
+        }
+        byte[] payload = Base64Url.decode(token, dot1 + 1, dot2);
+        if (payload == null) {
+            throw Rejection.MALFORMED.exception();
+        }
+        byte[] input = token.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
+        VerificationKeys used = verifySignature(alg, kid, input, signature, current);
+        // Only a signed payload is parsed.
+        Map<String, Object> claims = parse(payload, CLAIMS_DEPTH, Rejection.BAD_CLAIMS);
+        long now = clockMillis.getAsLong();
+        VerifiedToken verified = checks.check(claims, kid, now, leewayMillis);
+        if (cache != null) {
+            long untilNanos = System.nanoTime() + Math.min(cacheTtlNanos, checks.millisToExp(claims, now) * 1_000_000L);
+            cache.put(digest, new VerifiedCache.Entry(claims, kid, used, untilNanos), System.nanoTime());
+        }
+        return verified;
+    }
+
+    /** How many verified signatures are remembered now; 0 when the cache is off. */
+    public int cachedCount() {
+        return cache == null ? 0 : cache.size();
+    }
+
+    private SigningAlgorithm algorithm(Map<String, Object> header) throws TokenRejectedException {
+        if (!(header.get("alg") instanceof String name)) {
+            throw Rejection.BAD_HEADER.exception();
+        }
+        if (name.equalsIgnoreCase("none")) {
+            throw Rejection.ALG_NONE.exception();
+        }
+        SigningAlgorithm alg = SigningAlgorithm.fromJwaName(name).orElse(null);
+        if (alg == null || !algorithms.contains(alg)) {
+            throw Rejection.ALG_NOT_ALLOWED.exception();
+        }
+        return alg;
+    }
+
+    private boolean acceptedTyp(String t) {
+        return typ.isEmpty() || t.equalsIgnoreCase(typ) || t.regionMatches(true, 0, "application/", 0, 12)
+                && t.length() == 12 + typ.length() && t.regionMatches(true, 12, typ, 0, typ.length());
+    }
+
+    /** @return the key set the signature verified with */
+    private VerificationKeys verifySignature(SigningAlgorithm alg, String kid, byte[] input, byte[] signature,
+            VerificationKeys current) throws TokenRejectedException {
+        VerificationKeys set = current;
+        List<VerificationKeys.Entry> candidates = candidates(set, alg, kid);
+        if (candidates.isEmpty() && kid != null && set.entries().stream().noneMatch(e -> kid.equals(e.kid()))
+                && reloadEarly.test(refetchInterval)) {
+            set = keys.get();
+            candidates = candidates(set, alg, kid);
+        }
+        if (candidates.isEmpty()) {
+            throw (kid != null ? Rejection.UNKNOWN_KID : Rejection.NO_KEY).exception();
+        }
+        for (VerificationKeys.Entry e : candidates) {
+            if (SignatureCheck.verify(alg, e.key(), input, signature)) {
+                return set;
+            }
+        }
+        throw Rejection.BAD_SIGNATURE.exception();
+    }
+
+    private static List<VerificationKeys.Entry> candidates(VerificationKeys set, SigningAlgorithm alg, String kid) {
+        List<VerificationKeys.Entry> all = set.entries();
+        if (all.size() == 1) {
+            VerificationKeys.Entry only = all.get(0);
+            return only.fits(alg) && (kid == null || only.kid() == null || kid.equals(only.kid())) ? all : List.of();
+        }
+        return all.stream().filter(e -> e.fits(alg) && (kid == null || e.kid() == null || kid.equals(e.kid())))
+                .toList();
+    }
+
+    /** Decodes and parses one part as a JSON object; each name once. */
+    private static Map<String, Object> object(String token, int from, int to, int depth, Rejection notObject)
+            throws TokenRejectedException {
+        byte[] bytes = Base64Url.decode(token, from, to);
+        if (bytes == null) {
+            throw Rejection.MALFORMED.exception();
+        }
+        return parse(bytes, depth, notObject);
+    }
+
+    private static Map<String, Object> parse(byte[] bytes, int depth, Rejection notObject)
+            throws TokenRejectedException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw notObject.exception();
+        }
+        JsonNode node;
+        try {
+            node = JsonParser.parse(text, depth);
+        } catch (JsonParseException e) {
+            throw notObject.exception();
+        }
+        if (!(node instanceof JsonNode.ObjectNode o)) {
+            throw notObject.exception();
+        }
+        Map<String, Object> map;
+        try {
+            map = ClaimValues.object(o);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw notObject.exception();
+        }
+        if (map == null) {
+            throw Rejection.DUPLICATE_MEMBER.exception();
+        }
+        return map;
+    }
+}

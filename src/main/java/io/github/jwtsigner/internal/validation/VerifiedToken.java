@@ -1,0 +1,40 @@
+package io.github.jwtsigner.internal.validation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A token that passed every check: who it names, the roles it holds, and all its claims.
+ *
+ * @param principal the value of {@code principal_claim}
+ * @param roles the values of the roles claim; empty when it has none
+ * @param claims every claim, unmodifiable at every depth (see {@link ClaimValues})
+ * @param kid the token's kid, or null, for log lines
+ */
+public record VerifiedToken(String principal, Set<String> roles, Map<String, Object> claims, String kid) {
+    /** A claim's value as request header text: a string as is, an array joined with commas, else as JSON. */
+    public static String headerText(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        if (value instanceof List<?> list) {
+            StringBuilder sb = new StringBuilder();
+            for (Object item : list) {
+                if (sb.length() > 0) {
+                    sb.append(',');
+                }
+                sb.append(item instanceof String s ? s : json(item));
+            }
+            return sb.toString();
+        }
+        return json(value);
+    }
+
+    private static String json(Object value) {
+        return GSON.toJson(value);
+    }
+
+    private static final com.google.gson.Gson GSON = new com.google.gson.GsonBuilder().disableHtmlEscaping()
+            .serializeNulls().create();
+}
