@@ -50,6 +50,35 @@ class ReadmeTest {
     }
 
     @Test
+    void validatorSettingsTableListsEverySettingOfTheValidatorWithItsDefault() throws IOException {
+        List<String[]> rows = rows("### Validator settings");
+        Set<String> documented = rows.stream().map(r -> r[0]).collect(Collectors.toSet());
+        for (String name : Setting.names(Setting.Scope.VALIDATOR)) {
+            assertTrue(documented.contains(name), "README validator settings table lacks [" + name + "]");
+        }
+        for (Setting s : List.of(Setting.ALG, Setting.TYP, Setting.LEEWAY)) {
+            assertTrue(documented.contains(s.settingName()), "README validator settings table lacks [" + s + "]");
+        }
+        for (String[] row : rows) {
+            Setting setting = Setting.named(row[0]).orElseThrow(() -> new AssertionError("no setting " + row[0]));
+            assertTrue(ValidatorConfig.reads(setting), row[0] + " is in the validator table but not read by it");
+            Object value = ValidatorConfig.defaultValue(setting);
+            String expected = value == null || value instanceof List<?> l && l.isEmpty() ? null
+                    : value instanceof java.time.Duration d ? goDuration(d) : String.valueOf(value);
+            if (expected != null) {
+                assertEquals("`" + expected + "`", row[1], "README default of " + row[0]);
+            } else {
+                assertTrue(row[1].equals("none") || row[1].equals("—"), "README default of " + row[0] + ": " + row[1]);
+            }
+        }
+    }
+
+    /** As a person writes it: {@code 5m}, {@code 10s}, {@code 1s}. */
+    private static String goDuration(java.time.Duration d) {
+        return d.toSeconds() % 60 == 0 && d.toSeconds() >= 60 ? d.toMinutes() + "m" : d.toSeconds() + "s";
+    }
+
+    @Test
     void webXmlSnippetIsTheExampleRegistration() throws IOException {
         String snippet = blockAfter("**web.xml**");
         String example = Files.readString(Path.of("webapp-example/src/main/webapp/WEB-INF/web.xml"));
@@ -83,9 +112,15 @@ class ReadmeTest {
     }
 
     private static List<String[]> settingsRows() throws IOException {
+        return rows("## Settings");
+    }
+
+    /** The rows of the table in the section under {@code heading}, up to the next heading. */
+    private static List<String[]> rows(String heading) throws IOException {
         String text = readme();
-        int start = text.indexOf("## Settings");
-        String section = text.substring(start, text.indexOf("\n## ", start + 1));
+        int start = text.indexOf("\n" + heading + "\n");
+        assertTrue(start >= 0, "README has no [" + heading + "]");
+        String section = text.substring(start + 1, text.indexOf("\n#", start + 2));
         List<String[]> rows = new ArrayList<>();
         Matcher m = TABLE_ROW.matcher(section);
         while (m.find()) {
