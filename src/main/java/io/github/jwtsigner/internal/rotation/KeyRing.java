@@ -277,7 +277,7 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
      * @return true when this call reloaded (whether or not the keys changed)
      */
     public boolean reloadEarly(Duration minInterval) {
-        if (refresher == null || minInterval.isZero()) {
+        if (refresher == null || refresher.isShutdown() || minInterval.isZero()) {
             return false;
         }
         synchronized (this) {
