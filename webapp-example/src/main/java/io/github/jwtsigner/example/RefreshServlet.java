@@ -1,7 +1,6 @@
 package io.github.jwtsigner.example;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import io.github.jwtsigner.JwtValidatorFilter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,19 +9,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Exchanges a refresh token for a new pair: {@code POST /refresh} with {@code {"refresh_token": "eyJ..."}}
- * or the form field {@code refresh_token}.
+ * Exchanges a refresh token for a new pair: {@code POST /refresh} with {@code Authorization: Bearer <refresh
+ * token>}.
  *
- * <p>The refresh token must be one this monolith issued: its HS256 signature checks out with the signing
- * key, its {@code jti} is in the {@link RefreshTokenStore} (so an access token, a used refresh token or one
- * issued before a restart is refused) and it has not expired. The answer has the same plain claim sets as a
- * login, signed by {@link RefreshSigningFilter}. Refused: 401 {@code {"error":"invalid_refresh_token"}};
- * malformed: 400 {@code {"error":"invalid_request"}}. Thread-safe.
+ * <p>The validator mapped on {@code /refresh} in web.xml ({@code refreshValidator}) has checked the token before
+ * this servlet runs: signature, {@code exp}, {@code iss} and the refresh audience
+ * {@value TokenIssuer#REFRESH_AUDIENCE}; without a valid one the client got the validator's 401 and this servlet
+ * never ran. What is left is the app's own business: the token's {@code jti} (from the request attribute
+ * {@value JwtValidatorFilter#CLAIMS_ATTRIBUTE}) must be in the {@link RefreshTokenStore} (so a used refresh
+ * token, or one issued before a restart, is refused) and belong to the user {@code getRemoteUser()} names (the
+ * token's {@code sub}). The answer has the same plain claim sets as a login, signed by
+ * {@link RefreshSigningFilter}. Refused here: 401 {@code {"error":"invalid_refresh_token"}}. Thread-safe.
  */
 @WebServlet(name = "refresh", urlPatterns = "/refresh")
 public class RefreshServlet extends HttpServlet {
@@ -31,7 +32,6 @@ public class RefreshServlet extends HttpServlet {
     private transient UserDirectory users;
     private transient TokenIssuer issuer;
     private transient RefreshTokenStore refreshTokens;
-    private transient Hs256TokenVerifier verifier;
     private transient Clock clock;
 
     @Override
@@ -39,18 +39,12 @@ public class RefreshServlet extends HttpServlet {
         users = MonolithSetup.users(getServletContext());
         issuer = MonolithSetup.issuer(getServletContext());
         refreshTokens = MonolithSetup.refreshTokens(getServletContext());
-        verifier = MonolithSetup.verifier(getServletContext());
         clock = Clock.systemUTC();
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Map<String, String>> fields = RequestFields.read(request, "refresh_token");
-        if (fields.isEmpty()) {
-            JsonAnswer.error(response, HttpServletResponse.SC_BAD_REQUEST, "invalid_request");
-            return;
-        }
-        Optional<User> user = verifier.verify(fields.get().get("refresh_token")).flatMap(this::ownerOf);
+        Optional<User> user = owner(request.getRemoteUser(), request.getAttribute(JwtValidatorFilter.CLAIMS_ATTRIBUTE));
         if (user.isEmpty()) {
             JsonAnswer.error(response, HttpServletResponse.SC_UNAUTHORIZED, "invalid_refresh_token");
             return;
@@ -58,21 +52,13 @@ public class RefreshServlet extends HttpServlet {
         JsonAnswer.write(response, HttpServletResponse.SC_OK, issuer.issue(user.get()));
     }
 
-    private Optional<User> ownerOf(JsonObject claims) {
-        Optional<String> jti = string(claims, "jti");
-        Optional<String> subject = string(claims, "sub");
-        if (jti.isEmpty() || subject.isEmpty()) {
+    /** The user a validated refresh token belongs to, consuming it; empty when it is not a live one of ours. */
+    private Optional<User> owner(String subject, Object claims) {
+        if (subject == null || !(claims instanceof Map<?, ?> map) || !(map.get("jti") instanceof String jti)) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return refreshTokens.consume(jti.get(), now)
-                .filter(subject.get()::equals)
+        return refreshTokens.consume(jti, clock.instant())
+                .filter(subject::equals)
                 .flatMap(users::findById);
-    }
-
-    private static Optional<String> string(JsonObject claims, String name) {
-        JsonElement value = claims.get(name);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-                ? Optional.of(value.getAsString()) : Optional.empty();
     }
 }

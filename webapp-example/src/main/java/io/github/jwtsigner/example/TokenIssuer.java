@@ -11,15 +11,21 @@ import java.util.UUID;
 
 /**
  * Builds the login answer with plain, unsigned claim sets, in the shape of KrakenD's example:
- * {@code {"access_token": {aud, iss, sub, jti, roles, iat, exp}, "refresh_token": {aud, iss, sub, jti, iat,
- * exp}, "exp": ...}}. The signing filter in front of the servlet turns both claim sets into JWTs.
+ * {@code {"access_token": {aud, iss, sub, preferred_username, jti, roles, iat, exp}, "refresh_token": {aud,
+ * iss, sub, jti, iat, exp}, "exp": ...}}. The signing filter in front of the servlet turns both claim sets into
+ * JWTs.
  *
- * <p>The access token lives 15 minutes, the refresh token 24 hours; every answer has fresh random
- * {@code jti}s, and the refresh token's is remembered so it can be exchanged once. Thread-safe.
+ * <p>The two tokens have different audiences, {@value #AUDIENCE} and {@value #REFRESH_AUDIENCE}, so the
+ * validator in front of the API refuses a refresh token and the one in front of {@code /refresh} refuses an
+ * access token. The access token names the user in {@code preferred_username}, which the API sees as
+ * {@code getRemoteUser()}. The access token lives 15 minutes, the refresh token 24 hours; every answer has
+ * fresh random {@code jti}s, and the refresh token's is remembered so it can be exchanged once. Thread-safe.
  */
 public final class TokenIssuer {
-    /** The {@code aud} claim: who the tokens are meant for. */
+    /** The access token's {@code aud} claim: the API it is meant for. */
     public static final String AUDIENCE = "http://api.example.com";
+    /** The refresh token's {@code aud} claim: only the monolith's refresh endpoint takes it. */
+    public static final String REFRESH_AUDIENCE = "http://monolith.example.com/refresh";
     /** The {@code iss} claim: who issued them. */
     public static final String ISSUER = "http://monolith.example.com";
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(15);
@@ -39,10 +45,8 @@ public final class TokenIssuer {
         Instant accessExpiry = now.plus(ACCESS_TOKEN_LIFETIME);
         Instant refreshExpiry = now.plus(REFRESH_TOKEN_LIFETIME);
 
-        JsonArray roles = new JsonArray();
-        user.roles().forEach(roles::add);
-        JsonObject access = claims(user, roles, now, accessExpiry);
-        JsonObject refresh = claims(user, null, now, refreshExpiry);
+        JsonObject access = claims(user, true, now, accessExpiry);
+        JsonObject refresh = claims(user, false, now, refreshExpiry);
         refreshTokens.remember(refresh.get("jti").getAsString(), user.id(), refreshExpiry, now);
 
         JsonObject answer = new JsonObject();
@@ -52,13 +56,19 @@ public final class TokenIssuer {
         return answer;
     }
 
-    private static JsonObject claims(User user, JsonArray roles, Instant issuedAt, Instant expiresAt) {
+    /** An access token's claims, with the user's name and roles, or a refresh token's, without. */
+    private static JsonObject claims(User user, boolean access, Instant issuedAt, Instant expiresAt) {
         JsonObject claims = new JsonObject();
-        claims.addProperty("aud", AUDIENCE);
+        claims.addProperty("aud", access ? AUDIENCE : REFRESH_AUDIENCE);
         claims.addProperty("iss", ISSUER);
         claims.addProperty("sub", user.id());
+        if (access) {
+            claims.addProperty("preferred_username", user.name());
+        }
         claims.addProperty("jti", UUID.randomUUID().toString());
-        if (roles != null) {
+        if (access) {
+            JsonArray roles = new JsonArray();
+            user.roles().forEach(roles::add);
             claims.add("roles", roles);
         }
         claims.addProperty("iat", issuedAt.getEpochSecond());

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The monolith's user table, kept in memory: the two demo users john/doe (role_a, role_b) and
- * jane/secret (role_a).
+ * The monolith's user table, kept in memory: the demo users john/doe (role_a, role_b), jane/secret (role_a)
+ * and ada/lovelace (role_a, admin).
  *
  * <p>Passwords are compared in constant time; a real monolith keeps salted hashes in its database instead of
  * plain text. Immutable and thread-safe.
@@ -30,7 +30,8 @@ public final class UserDirectory {
     public static UserDirectory demoUsers() {
         return new UserDirectory(List.of(
                 account(new User("1001", "john", List.of("role_a", "role_b")), "doe"),
-                account(new User("1002", "jane", List.of("role_a")), "secret")));
+                account(new User("1002", "jane", List.of("role_a")), "secret"),
+                account(new User("1003", "ada", List.of("role_a", "admin")), "lovelace")));
     }
 
     private static Account account(User user, String password) {

@@ -4,7 +4,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a client of the monolith sees over real HTTP, once the packaged WAR file is deployed in a container;
  * each subclass deploys it in one container. The tokens are checked with Nimbus against the documented
- * key file, not with anything from this project.
+ * key file, not with anything from this project; the API and the refresh endpoint are called with them as
+ * bearer tokens.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DeployedWarTests {
@@ -86,6 +90,7 @@ abstract class DeployedWarTests {
 
         JWTClaimsSet access = verified(body.get("access_token").getAsString());
         assertEquals("1001", access.getSubject());
+        assertEquals("john", access.getStringClaim("preferred_username"));
         assertEquals(List.of("role_a", "role_b"), access.getStringListClaim("roles"));
         assertEquals(List.of(TokenIssuer.AUDIENCE), access.getAudience());
         assertEquals(TokenIssuer.ISSUER, access.getIssuer());
@@ -96,6 +101,7 @@ abstract class DeployedWarTests {
 
         JWTClaimsSet refresh = verified(body.get("refresh_token").getAsString());
         assertEquals("1001", refresh.getSubject());
+        assertEquals(List.of(TokenIssuer.REFRESH_AUDIENCE), refresh.getAudience());
         assertEquals(null, refresh.getClaim("roles"));
         assertEquals(issuedAt + 86_400, refresh.getExpirationTime().getTime() / 1000);
         assertNotEquals(access.getJWTID(), refresh.getJWTID());
@@ -127,7 +133,8 @@ abstract class DeployedWarTests {
         assertEquals(200, response.statusCode(), response.body());
         JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
         JsonObject access = body.getAsJsonObject("access_token");
-        assertEquals(List.of("aud", "iss", "sub", "jti", "roles", "iat", "exp"), List.copyOf(access.keySet()));
+        assertEquals(List.of("aud", "iss", "sub", "preferred_username", "jti", "roles", "iat", "exp"),
+                List.copyOf(access.keySet()));
         assertEquals(List.of("aud", "iss", "sub", "jti", "iat", "exp"),
                 List.copyOf(body.getAsJsonObject("refresh_token").keySet()));
     }
@@ -160,8 +167,7 @@ abstract class DeployedWarTests {
         JsonObject login = login("john", "doe");
         JWTClaimsSet oldRefresh = verified(login.get("refresh_token").getAsString());
 
-        HttpResponse<String> response = post("/refresh", JSON,
-                "{\"refresh_token\":\"" + login.get("refresh_token").getAsString() + "\"}");
+        HttpResponse<String> response = postWithToken("/refresh", login.get("refresh_token").getAsString());
 
         assertEquals(200, response.statusCode(), response.body());
         assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
@@ -172,61 +178,171 @@ abstract class DeployedWarTests {
         assertEquals(List.of("role_a", "role_b"), access.getStringListClaim("roles"));
         assertEquals("1001", refresh.getSubject());
         assertNotEquals(oldRefresh.getJWTID(), refresh.getJWTID());
-    }
-
-    @Test
-    void refreshAcceptsAFormToo() throws Exception {
-        JsonObject login = login("jane", "secret");
-
-        HttpResponse<String> response = post("/refresh", FORM,
-                "refresh_token=" + login.get("refresh_token").getAsString());
-
-        assertEquals(200, response.statusCode(), response.body());
-        JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
-        assertEquals("1002", verified(body.get("access_token").getAsString()).getSubject());
+        assertEquals("{\"user\":\"john\",\"admin\":false}",
+                get("/api/me", body.get("access_token").getAsString()).body());
     }
 
     @Test
     void refreshTokenCanBeExchangedOnlyOnce() throws Exception {
         String refreshToken = login("john", "doe").get("refresh_token").getAsString();
-        String request = "{\"refresh_token\":\"" + refreshToken + "\"}";
-        assertEquals(200, post("/refresh", JSON, request).statusCode());
+        assertEquals(200, postWithToken("/refresh", refreshToken).statusCode());
 
-        HttpResponse<String> again = post("/refresh", JSON, request);
+        HttpResponse<String> again = postWithToken("/refresh", refreshToken);
 
         assertEquals(401, again.statusCode());
         assertEquals("{\"error\":\"invalid_refresh_token\"}", again.body());
     }
 
     @Test
-    void refreshRefusesAnAccessToken() throws Exception {
-        String accessToken = login("john", "doe").get("access_token").getAsString();
-
-        HttpResponse<String> response = post("/refresh", JSON, "{\"refresh_token\":\"" + accessToken + "\"}");
-
-        assertEquals(401, response.statusCode());
-        assertEquals("{\"error\":\"invalid_refresh_token\"}", response.body());
-    }
-
-    @Test
-    void refreshRefusesATokenWithAForgedSubject() throws Exception {
-        String[] parts = login("jane", "secret").get("refresh_token").getAsString().split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"1002\"", "\"1001\"");
-        String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-
-        HttpResponse<String> response = post("/refresh", JSON, "{\"refresh_token\":\"" + forged + "\"}");
-
-        assertEquals(401, response.statusCode());
-    }
-
-    @Test
-    void refreshWithoutATokenAnswers400() throws Exception {
+    void refreshWithoutATokenAnswersTheValidatorsChallenge() throws Exception {
         HttpResponse<String> response = post("/refresh", JSON, "{}");
 
-        assertEquals(400, response.statusCode());
-        assertEquals("{\"error\":\"invalid_request\"}", response.body());
+        assertRefusedByValidator(response, 401, "missing_token");
+        assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
+    void refreshRefusesAnAccessTokenByItsAudience() throws Exception {
+        String accessToken = login("john", "doe").get("access_token").getAsString();
+
+        HttpResponse<String> response = postWithToken("/refresh", accessToken);
+
+        assertRefusedByValidator(response, 401, "invalid_token");
+        assertTrue(response.body().contains("audience"), response.body());
+    }
+
+    @Test
+    void refreshRefusesATamperedTokenBeforeTheServletSeesIt() throws Exception {
+        String refreshToken = login("jane", "secret").get("refresh_token").getAsString();
+
+        HttpResponse<String> response = postWithToken("/refresh", tampered(refreshToken, "\"1002\"", "\"1001\""));
+
+        assertRefusedByValidator(response, 401, "invalid_token");
+        assertTrue(response.body().contains("signature"), response.body());
+        // The servlet never ran, so the genuine token was not used up.
+        assertEquals(200, postWithToken("/refresh", refreshToken).statusCode());
+    }
+
+    @Test
+    void refreshRefusesAnExpiredTokenBeforeTheServletSeesIt() throws Exception {
+        String refreshToken = login("jane", "secret").get("refresh_token").getAsString();
+
+        HttpResponse<String> response = postWithToken("/refresh", expiredCopy(refreshToken));
+
+        assertRefusedByValidator(response, 401, "invalid_token");
+        assertTrue(response.body().contains("expired"), response.body());
+        assertEquals(200, postWithToken("/refresh", refreshToken).statusCode());
+    }
+
+    @Test
+    void apiAnswersTheUserOfTheAccessToken() throws Exception {
+        String accessToken = login("john", "doe").get("access_token").getAsString();
+
+        HttpResponse<String> response = get("/api/me", accessToken);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("{\"user\":\"john\",\"admin\":false}", response.body());
+    }
+
+    @Test
+    void apiWithoutATokenAnswers401WithABearerChallenge() throws Exception {
+        HttpResponse<String> response = get("/api/me", null);
+
+        assertRefusedByValidator(response, 401, "missing_token");
+        assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse(""));
+    }
+
+    @Test
+    void apiRefusesATamperedToken() throws Exception {
+        String accessToken = login("jane", "secret").get("access_token").getAsString();
+
+        HttpResponse<String> response = get("/api/me", tampered(accessToken, "\"jane\"", "\"ada\""));
+
+        assertRefusedByValidator(response, 401, "invalid_token");
+        assertTrue(response.body().contains("signature"), response.body());
+    }
+
+    @Test
+    void apiRefusesAnExpiredToken() throws Exception {
+        String accessToken = login("john", "doe").get("access_token").getAsString();
+
+        HttpResponse<String> response = get("/api/me", expiredCopy(accessToken));
+
+        assertRefusedByValidator(response, 401, "invalid_token");
+        assertTrue(response.body().contains("expired"), response.body());
+    }
+
+    @Test
+    void apiRefusesARefreshTokenByItsAudience() throws Exception {
+        String refreshToken = login("john", "doe").get("refresh_token").getAsString();
+
+        HttpResponse<String> response = get("/api/me", refreshToken);
+
+        assertRefusedByValidator(response, 401, "invalid_token");
+        assertTrue(response.body().contains("audience"), response.body());
+    }
+
+    @Test
+    void apiRefusesTheEs256TokensItIsNotConfiguredFor() throws Exception {
+        HttpResponse<String> login = post("/token-es256", JSON, "{\"user\":\"john\",\"pass\":\"doe\"}");
+        String accessToken = JsonParser.parseString(login.body()).getAsJsonObject().get("access_token").getAsString();
+
+        HttpResponse<String> response = get("/api/me", accessToken);
+
+        assertRefusedByValidator(response, 401, "invalid_token");
+        assertTrue(response.body().contains("alg"), response.body());
+    }
+
+    @Test
+    void adminApiAnswers403ToAUserNotInRoleAdmin() throws Exception {
+        String accessToken = login("john", "doe").get("access_token").getAsString();
+
+        HttpResponse<String> response = get("/api/admin", accessToken);
+
+        assertEquals(403, response.statusCode(), response.body());
+        assertEquals("{\"error\":\"forbidden\"}", response.body());
+    }
+
+    @Test
+    void adminApiAnswersAUserInRoleAdmin() throws Exception {
+        String accessToken = login("ada", "lovelace").get("access_token").getAsString();
+        assertEquals("{\"user\":\"ada\",\"admin\":true}", get("/api/me", accessToken).body());
+
+        HttpResponse<String> response = get("/api/admin", accessToken);
+
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals("ada", body.get("user").getAsString());
+        assertTrue(body.get("refresh_tokens_waiting").getAsInt() >= 1, response.body());
+    }
+
+    /** A refusal written by the validator: the servlet behind it never ran. */
+    private static void assertRefusedByValidator(HttpResponse<String> response, int status, String error) {
+        assertEquals(status, response.statusCode(), response.body());
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+        assertTrue(challenge.equals("Bearer") || challenge.startsWith("Bearer error=\"" + error + "\""), challenge);
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(error, JsonParser.parseString(response.body()).getAsJsonObject().get("error").getAsString());
+    }
+
+    /** The token with {@code from} replaced by {@code to} in its payload, and its original signature. */
+    private static String tampered(String token, String from, String to) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertTrue(payload.contains(from), payload);
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace(from, to).getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    }
+
+    /** The token's claims, expired a minute ago, signed again with the right key: only its exp is wrong. */
+    private String expiredCopy(String token) throws Exception {
+        Date past = new Date(System.currentTimeMillis() - 60_000);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(SignedJWT.parse(token).getJWTClaimsSet())
+                .issueTime(new Date(past.getTime() - 60_000)).expirationTime(past).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("sim2")
+                .type(JOSEObjectType.JWT).build(), claims);
+        jwt.sign(new MACSigner(key));
+        return jwt.serialize();
     }
 
     private JsonObject login(String user, String pass) throws Exception {
@@ -276,6 +392,23 @@ abstract class DeployedWarTests {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> postWithToken(String path, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -31,13 +31,15 @@ class TokenIssuerTest {
     }
 
     @Test
-    void accessTokenHoldsSubjectRolesAndLastsFifteenMinutes() {
+    void accessTokenHoldsSubjectNameRolesAndLastsFifteenMinutes() {
         JsonObject access = issuer.issue(JOHN).getAsJsonObject("access_token");
 
-        assertEquals(List.of("aud", "iss", "sub", "jti", "roles", "iat", "exp"), List.copyOf(access.keySet()));
-        assertEquals(TokenIssuer.AUDIENCE, access.get("aud").getAsString());
+        assertEquals(List.of("aud", "iss", "sub", "preferred_username", "jti", "roles", "iat", "exp"),
+                List.copyOf(access.keySet()));
+        assertEquals("http://api.example.com", access.get("aud").getAsString());
         assertEquals(TokenIssuer.ISSUER, access.get("iss").getAsString());
         assertEquals("1001", access.get("sub").getAsString());
+        assertEquals("john", access.get("preferred_username").getAsString());
         JsonArray roles = new JsonArray();
         roles.add("role_a");
         roles.add("role_b");
@@ -47,10 +49,12 @@ class TokenIssuerTest {
     }
 
     @Test
-    void refreshTokenHasNoRolesAndLastsADay() {
+    void refreshTokenHasItsOwnAudienceNoNameNoRolesAndLastsADay() {
         JsonObject refresh = issuer.issue(JOHN).getAsJsonObject("refresh_token");
 
         assertEquals(List.of("aud", "iss", "sub", "jti", "iat", "exp"), List.copyOf(refresh.keySet()));
+        assertEquals("http://monolith.example.com/refresh", refresh.get("aud").getAsString());
+        assertEquals("1001", refresh.get("sub").getAsString());
         assertFalse(refresh.has("roles"));
         assertEquals(NOW + 86_400, refresh.get("exp").getAsLong());
     }

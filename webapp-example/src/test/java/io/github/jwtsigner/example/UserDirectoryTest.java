@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UserDirectoryTest {
@@ -21,6 +22,13 @@ class UserDirectoryTest {
     @Test
     void authenticatesJaneWithOneRole() {
         assertEquals(List.of("role_a"), users.authenticate("jane", "secret").orElseThrow().roles());
+    }
+
+    @Test
+    void authenticatesAdaAsTheOnlyAdmin() {
+        assertEquals(List.of("role_a", "admin"), users.authenticate("ada", "lovelace").orElseThrow().roles());
+        assertFalse(users.findById("1001").orElseThrow().roles().contains("admin"));
+        assertFalse(users.findById("1002").orElseThrow().roles().contains("admin"));
     }
 
     @Test
