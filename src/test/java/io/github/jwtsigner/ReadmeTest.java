@@ -90,6 +90,17 @@ class ReadmeTest {
     }
 
     @Test
+    void validatorWebXmlSnippetIsTheExampleRegistration() throws IOException {
+        String snippet = blockAfter("**web.xml** (the example monolith's, on its API)");
+        String example = Files.readString(Path.of("webapp-example/src/main/webapp/WEB-INF/web.xml"));
+        String filter = example.substring(example.indexOf("<filter-name>apiValidator</filter-name>"));
+        filter = filter.substring(0, filter.indexOf("</filter>"));
+
+        assertEquals(initParams(filter), initParams(snippet));
+        assertTrue(snippet.contains("<filter-class>io.github.jwtsigner.JwtValidatorFilter</filter-class>"));
+    }
+
+    @Test
     void webFilterSnippetIsTheExampleSubclass() throws IOException {
         assertLinesAppearIn(blockAfter("**`@WebFilter`**"),
                 Path.of("webapp-example/src/main/java/io/github/jwtsigner/example/RefreshSigningFilter.java"));
