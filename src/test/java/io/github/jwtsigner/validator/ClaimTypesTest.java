@@ -107,7 +107,8 @@ class ClaimTypesTest {
     @Test
     void farFutureAndFractionalDatesPassWithoutStalling() throws Exception {
         for (String exp : new String[] {"1e999999999", "9223372036854775807", "9223372036854775808",
-                "9223372036854775", "1e18", "1" + "0".repeat(5000), (now() + 60) + ".000000000000000000001", "1" + "0".repeat(5000) + "e-4990",
+                "9223372036854775", "1e18", "1" + "0".repeat(5000), (now() + 60) + ".000000000000000000001",
+                "1" + "0".repeat(5000) + "e-4990",
                 (now() + 60) + "e0", "" + (now() + 60) * 10 + "e-1"}) {
             Forge.Result r = accepted("exp", exp);
             assertEquals("alice", r.seen().getHeader("X-User"));

@@ -97,8 +97,9 @@ class ForgedSignatureTest {
     @Test
     void anHs256TokenMacedWithTheRsaPublicKeyInAnyEncodingIsRefused() throws Exception {
         byte[] der = RSA.toRSAPublicKey().getEncoded();
-        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END PUBLIC KEY-----\n";
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END PUBLIC KEY-----\n";
         Map<String, byte[]> secrets = new LinkedHashMap<>();
         secrets.put("DER", der);
         secrets.put("PEM", pem.getBytes(StandardCharsets.US_ASCII));
