@@ -1,17 +1,26 @@
 package io.github.jwtsigner.validator;
 
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+
+import io.github.jwtsigner.JwtValidatorFilter;
 import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.ValidatorConfig;
 import io.github.jwtsigner.internal.keys.VerificationKeys;
 import io.github.jwtsigner.internal.validation.Rejection;
 import io.github.jwtsigner.internal.validation.TokenRejectedException;
 import io.github.jwtsigner.internal.validation.TokenVerifier;
+import io.github.jwtsigner.testing.TestFilterConfig;
+import io.github.jwtsigner.testing.TestKeys;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import static io.github.jwtsigner.validator.Forge.input;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -189,5 +199,31 @@ class CacheAndKeyChangeTest {
             return false;
         }, System::currentTimeMillis);
         assertEquals("alice", v.verify(token("h2", System.currentTimeMillis() / 1000 + 60)).principal());
+    }
+
+    @Test
+    void throughAKeyFileACachedTokenIsRefusedOnceItsKeyIsRemovedAndANewKidIsFoundAtOnce(@TempDir Path dir)
+            throws Exception {
+        OctetSequenceKey h1 = TestKeys.hmac(256, "h1");
+        OctetSequenceKey h2 = TestKeys.hmac(256, "h2");
+        OctetSequenceKey h3 = TestKeys.hmac(256, "h3");
+        Path file = dir.resolve("jwks.json");
+        Files.writeString(file, TestKeys.set(h1, h2));
+        JwtValidatorFilter filter = new JwtValidatorFilter(ValidatorConfig.builder().alg("HS256")
+                .jwkLocalPath(file.toString()).build());
+        filter.init(TestFilterConfig.of(Map.of()));
+        try {
+            String a = Forge.hmac(input("{\"alg\":\"HS256\",\"kid\":\"h1\"}", Forge.claims()), h1.toByteArray(), 256);
+            assertTrue(Forge.bearer(filter, a).passed());
+            assertTrue(Forge.bearer(filter, a).passed(), "now from the cache");
+            Files.writeString(file, TestKeys.set(h2, h3));
+            String c = Forge.hmac(input("{\"alg\":\"HS256\",\"kid\":\"h3\"}", Forge.claims()), h3.toByteArray(), 256);
+            assertTrue(Forge.bearer(filter, c).passed(), "an unknown kid reloads the file at once");
+            Forge.Result r = Forge.bearer(filter, a);
+            assertFalse(r.passed(), "the cached token of a removed key");
+            assertEquals(401, r.status());
+        } finally {
+            filter.destroy();
+        }
     }
 }

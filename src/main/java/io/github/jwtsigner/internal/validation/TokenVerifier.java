@@ -54,7 +54,7 @@ public final class TokenVerifier {
     /**
      * @param keys the keys now (a key ring's {@code get})
      * @param reloadEarly asked to reload the keys once for an unknown kid, at most every given interval; true when
-     *     it did
+     *     it did. Never asked by two threads at once; the keys are read again after it either way
      * @param clockMillis the time, in milliseconds since the epoch
      */
     public TokenVerifier(ValidatorConfig config, Supplier<VerificationKeys> keys, Predicate<Duration> reloadEarly,
