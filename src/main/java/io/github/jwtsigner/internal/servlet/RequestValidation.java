@@ -109,7 +109,7 @@ public final class RequestValidation {
         response.getOutputStream().write(body);
     }
 
-    /** Control characters and anything past 200 characters left out of a log line. */
+    /** Control characters, line separators and anything past 200 characters left out of a log line. */
     private static String printable(String s) {
         if (s == null) {
             return "";
@@ -117,7 +117,7 @@ public final class RequestValidation {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length() && i < 200; i++) {
             char c = s.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
         }
         return s.length() > 200 ? sb.append("...").toString() : sb.toString();
     }

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -48,11 +49,12 @@ public final class TokenVerifier {
     private final Duration refetchInterval;
     private final VerifiedCache cache;
     private final long cacheTtlNanos;
+    private final AtomicBoolean reloading = new AtomicBoolean();
 
     /**
      * @param keys the keys now (a key ring's {@code get})
      * @param reloadEarly asked to reload the keys once for an unknown kid, at most every given interval; true when
-     *     it did
+     *     it did. Never asked by two threads at once; the keys are read again after it either way
      * @param clockMillis the time, in milliseconds since the epoch
      */
     public TokenVerifier(ValidatorConfig config, Supplier<VerificationKeys> keys, Predicate<Duration> reloadEarly,
@@ -122,7 +124,8 @@ public final class TokenVerifier {
         long now = clockMillis.getAsLong();
         VerifiedToken verified = checks.check(claims, kid, now, leewayMillis);
         if (cache != null) {
-            long untilNanos = System.nanoTime() + Math.min(cacheTtlNanos, checks.millisToExp(claims, now) * 1_000_000L);
+            long untilNanos = System.nanoTime()
+                    + Math.min(cacheTtlNanos / 1_000_000L, checks.millisToExp(claims, now)) * 1_000_000L;
             cache.put(digest, new VerifiedCache.Entry(claims, kid, used, untilNanos), System.nanoTime());
         }
         return verified;
@@ -157,8 +160,9 @@ public final class TokenVerifier {
             VerificationKeys current) throws TokenRejectedException {
         VerificationKeys set = current;
         List<VerificationKeys.Entry> candidates = candidates(set, alg, kid);
-        if (candidates.isEmpty() && kid != null && set.entries().stream().noneMatch(e -> kid.equals(e.kid()))
-                && reloadEarly.test(refetchInterval)) {
+        if (candidates.isEmpty() && kid != null && set.entries().stream().noneMatch(e -> kid.equals(e.kid()))) {
+            reloadUnlessRunning();
+            // Re-read even when this thread did not reload: another thread's reload may have brought the kid.
             set = keys.get();
             candidates = candidates(set, alg, kid);
         }
@@ -171,6 +175,21 @@ public final class TokenVerifier {
             }
         }
         throw Rejection.BAD_SIGNATURE.exception();
+    }
+
+    /**
+     * Asks for an early reload unless one is running: the others must not queue behind a slow key server,
+     * so a flood of unknown kids holds at most one request thread.
+     */
+    private void reloadUnlessRunning() {
+        if (!reloading.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            reloadEarly.test(refetchInterval);
+        } finally {
+            reloading.set(false);
+        }
     }
 
     private static List<VerificationKeys.Entry> candidates(VerificationKeys set, SigningAlgorithm alg, String kid) {

@@ -31,6 +31,21 @@ public record VerifiedToken(String principal, Set<String> roles, Map<String, Obj
         return json(value);
     }
 
+    /**
+     * A claim's value as a request header value: {@link #headerText}, or null when that text holds a control
+     * character other than tab (CR and LF would split the header; RFC 9110 §5.5 allows none of them).
+     */
+    public static String headerValue(Object value) {
+        String text = headerText(value);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\t' && Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return null;
+            }
+        }
+        return text;
+    }
+
     private static String json(Object value) {
         return GSON.toJson(value);
     }
