@@ -17,7 +17,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -37,6 +41,8 @@ import java.util.function.Supplier;
 public final class TokenVerifier {
     private static final int HEADER_DEPTH = 4;
     private static final int CLAIMS_DEPTH = 32;
+    /** The longest a request with an unknown kid waits for another request's early reload. */
+    static final long RELOAD_WAIT_MILLIS = 1000;
 
     private final Supplier<VerificationKeys> keys;
     private final Predicate<Duration> reloadEarly;
@@ -49,12 +55,15 @@ public final class TokenVerifier {
     private final Duration refetchInterval;
     private final VerifiedCache cache;
     private final long cacheTtlNanos;
-    private final AtomicBoolean reloading = new AtomicBoolean();
+    /** The early reload in progress, if any; completed when it ends. */
+    private final AtomicReference<CompletableFuture<Void>> reloading = new AtomicReference<>();
+    private final long reloadWaitMillis;
 
     /**
      * @param keys the keys now (a key ring's {@code get})
      * @param reloadEarly asked to reload the keys once for an unknown kid, at most every given interval; true when
-     *     it did. Never asked by two threads at once; the keys are read again after it either way
+     *     it did. Never asked by two threads at once (the others wait for it, briefly); the keys are read again after it
+     *     either way
      * @param clockMillis the time, in milliseconds since the epoch
      */
     public TokenVerifier(ValidatorConfig config, Supplier<VerificationKeys> keys, Predicate<Duration> reloadEarly,
@@ -72,6 +81,7 @@ public final class TokenVerifier {
         Duration ttl = config.duration(Setting.VERIFIED_CACHE_TTL);
         this.cache = size == 0 || ttl.isZero() ? null : new VerifiedCache(size);
         this.cacheTtlNanos = ttl.toNanos();
+        this.reloadWaitMillis = Math.min(RELOAD_WAIT_MILLIS, config.duration(Setting.JWK_FETCH_TIMEOUT).toMillis());
     }
 
     /**
@@ -161,7 +171,7 @@ public final class TokenVerifier {
         VerificationKeys set = current;
         List<VerificationKeys.Entry> candidates = candidates(set, alg, kid);
         if (candidates.isEmpty() && kid != null && set.entries().stream().noneMatch(e -> kid.equals(e.kid()))) {
-            reloadUnlessRunning();
+            reloadOrWait();
             // Re-read even when this thread did not reload: another thread's reload may have brought the kid.
             set = keys.get();
             candidates = candidates(set, alg, kid);
@@ -178,17 +188,28 @@ public final class TokenVerifier {
     }
 
     /**
-     * Asks for an early reload unless one is running: the others must not queue behind a slow key server,
-     * so a flood of unknown kids holds at most one request thread.
+     * Asks for an early reload, or waits for the one running, at most {@value #RELOAD_WAIT_MILLIS} ms: a request
+     * signed by a key that was just published is accepted, and a flood of unknown kids against a slow key server
+     * holds one request thread for the fetch and the others only briefly, never queued behind it.
      */
-    private void reloadUnlessRunning() {
-        if (!reloading.compareAndSet(false, true)) {
+    private void reloadOrWait() {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = reloading.compareAndExchange(null, mine);
+        if (running != null) {
+            try {
+                running.get(reloadWaitMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // Refused with the keys there are.
+            }
             return;
         }
         try {
             reloadEarly.test(refetchInterval);
         } finally {
-            reloading.set(false);
+            reloading.set(null);
+            mine.complete(null);
         }
     }
 
