@@ -51,8 +51,8 @@ public final class TokenVerifier {
 
     /**
      * @param keys the keys now (a key ring's {@code get})
-     * @param reloadEarly asked to reload the keys once for an unknown kid, at most every given interval; true when
-     *     it did
+     * @param reloadEarly asked to reload the keys for an unknown kid, at most every given interval; the keys are
+     *     read again afterwards, whatever it answers
      * @param clockMillis the time, in milliseconds since the epoch
      */
     public TokenVerifier(ValidatorConfig config, Supplier<VerificationKeys> keys, Predicate<Duration> reloadEarly,
@@ -157,10 +157,15 @@ public final class TokenVerifier {
             VerificationKeys current) throws TokenRejectedException {
         VerificationKeys set = current;
         List<VerificationKeys.Entry> candidates = candidates(set, alg, kid);
-        if (candidates.isEmpty() && kid != null && set.entries().stream().noneMatch(e -> kid.equals(e.kid()))
-                && reloadEarly.test(refetchInterval)) {
-            set = keys.get();
-            candidates = candidates(set, alg, kid);
+        if (candidates.isEmpty() && kid != null && set.entries().stream().noneMatch(e -> kid.equals(e.kid()))) {
+            reloadEarly.test(refetchInterval);
+            // Read again whether or not this call reloaded: the reload another thread made, which this one may
+            // have waited for, brings the new kid as well.
+            VerificationKeys now = keys.get();
+            if (now != set) {
+                set = now;
+                candidates = candidates(set, alg, kid);
+            }
         }
         if (candidates.isEmpty()) {
             throw (kid != null ? Rejection.UNKNOWN_KID : Rejection.NO_KEY).exception();
