@@ -48,7 +48,10 @@ final class ValidatorConfigChecks {
                 problems.add(Setting.ALG + " [" + n + "] can never be allowed: an unsigned token proves nothing; "
                         + expected, Setting.ALG);
             } else if (alg == null) {
-                String hint = SigningAlgorithm.jwaNames().stream().filter(a -> a.equalsIgnoreCase(n)).findFirst()
+                List<String> words = List.of(n.split("[\\s;]+"));
+                String hint = words.size() > 1 && SigningAlgorithm.jwaNames().containsAll(words)
+                        ? " (one name each; separate them with commas: [" + String.join(", ", words) + "])"
+                        : SigningAlgorithm.jwaNames().stream().filter(a -> a.equalsIgnoreCase(n)).findFirst()
                         .map(a -> " (did you mean [" + a + "]? algorithm names are case-sensitive)").orElse("");
                 problems.add(Setting.ALG + " [" + n + "] is not supported" + hint + "; " + expected, Setting.ALG);
             } else if (!algorithms.add(alg)) {

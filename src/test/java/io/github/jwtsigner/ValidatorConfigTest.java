@@ -118,6 +118,8 @@ class ValidatorConfigTest {
                     problem(valid().alg("HS257")));
             assertEquals("alg [hs256] is not supported (did you mean [HS256]? algorithm names are case-sensitive);"
                     + " expected one or more of " + ALGS, problem(valid().alg("hs256")));
+            assertEquals("alg [HS256 RS256] is not supported (one name each; separate them with commas: [HS256,"
+                    + " RS256]); expected one or more of " + ALGS, problem(valid().alg("HS256 RS256")));
         }
 
         @Test
