@@ -9,6 +9,9 @@ import java.util.List;
 public class InvalidConfigurationException extends JwtSignerException {
     private static final long serialVersionUID = 1L;
 
+    /** What the messages of the plain constructors call the configuration. */
+    private static final String SIGNER = "JWT signer";
+
     private final List<String> problems;
 
     public InvalidConfigurationException(List<String> problems) {
@@ -16,7 +19,15 @@ public class InvalidConfigurationException extends JwtSignerException {
     }
 
     public InvalidConfigurationException(List<String> problems, Throwable cause) {
-        super(message(problems), cause);
+        this(SIGNER, problems, cause);
+    }
+
+    /**
+     * @param component what the configuration configures, for the message: {@code JWT validator} gives
+     *     {@code invalid JWT validator configuration: ...}
+     */
+    public InvalidConfigurationException(String component, List<String> problems, Throwable cause) {
+        super(message(component, problems), cause);
         this.problems = List.copyOf(problems);
     }
 
@@ -33,14 +44,14 @@ public class InvalidConfigurationException extends JwtSignerException {
         return problems;
     }
 
-    private static String message(List<String> problems) {
+    private static String message(String component, List<String> problems) {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("an InvalidConfigurationException needs at least one problem");
         }
         if (problems.size() == 1) {
-            return "invalid JWT signer configuration: " + problems.get(0);
+            return "invalid " + component + " configuration: " + problems.get(0);
         }
-        StringBuilder sb = new StringBuilder("invalid JWT signer configuration, ")
+        StringBuilder sb = new StringBuilder("invalid " + component + " configuration, ")
                 .append(problems.size()).append(" problems:");
         for (String p : problems) {
             sb.append("\n  - ").append(p);

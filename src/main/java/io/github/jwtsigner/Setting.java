@@ -64,7 +64,7 @@ public enum Setting {
             "a whole number of bytes up to 2147483647, such as [1048576]"),
     /** Our own: how often {@code jwk_local_path} is checked for changes; {@code 0s}: never. */
     JWK_LOCAL_CHECK_INTERVAL("jwk_local_check_interval", Kind.DURATION, Duration.ofSeconds(5), Scope.KEYS),
-    /** Our own: a PEM file with one private key. */
+    /** Our own: a PEM file with one private key; for the validator, a public key alone will do. */
     PEM_LOCAL_PATH("pem_local_path", Kind.TEXT, null, Scope.KEYS),
     /** Our own: a PKCS#12 or JKS keystore file. */
     KEYSTORE_PATH("keystore_path", Kind.TEXT, null, Scope.KEYS),

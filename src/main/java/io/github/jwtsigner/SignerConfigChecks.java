@@ -53,6 +53,11 @@ final class SignerConfigChecks {
      * @return the one key source setting that is set; null after a problem with the choice
      */
     static Setting keySourceChoice(SignerConfig.Builder b, Problems problems) {
+        return keySourceChoice(b, problems, "a PEM private key");
+    }
+
+    /** @param pemKey what {@code pem_local_path} must hold, for the no-source message: {@code a PEM private key} */
+    static Setting keySourceChoice(SignerConfig.Builder b, Problems problems, String pemKey) {
         String secretUrl = b.text(Setting.SECRET_URL);
         if (secretUrl != null) {
             problems.add(Setting.SECRET_URL + " [" + secretUrl + "] is not supported yet (KrakenD's encrypted"
@@ -65,7 +70,7 @@ final class SignerConfigChecks {
                     + Setting.JWK_LOCAL_PATH + " or " + Setting.JWK_URL + " with a plain JWK Set",
                     Setting.CYPHER_KEY, Setting.JWK_LOCAL_PATH, Setting.JWK_URL);
         }
-        Setting sourceSetting = sourceSetting(b, problems);
+        Setting sourceSetting = sourceSetting(b, problems, pemKey);
         KeySource.KeyStoreEntry.check(b, problems);
         return sourceSetting;
     }
@@ -245,13 +250,13 @@ final class SignerConfigChecks {
     }
 
     /** The one key source setting that is set; null after a problem. */
-    private static Setting sourceSetting(SignerConfig.Builder b, Problems problems) {
+    private static Setting sourceSetting(SignerConfig.Builder b, Problems problems, String pemKey) {
         List<Setting> set = setKeySources(b);
         Setting[] all = KEY_SOURCES.toArray(Setting[]::new);
         if (set.isEmpty()) {
             problems.add("no key source: set one of " + Setting.JWK_LOCAL_PATH + " (a JWK Set file), "
                     + Setting.JWK_URL + " (a URL serving one), " + Setting.PEM_LOCAL_PATH
-                    + " (a PEM private key) or " + Setting.KEYSTORE_PATH + " (a PKCS#12 or JKS keystore)", all);
+                    + " (" + pemKey + ") or " + Setting.KEYSTORE_PATH + " (a PKCS#12 or JKS keystore)", all);
             return null;
         }
         if (set.size() > 1) {

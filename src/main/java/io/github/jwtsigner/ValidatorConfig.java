@@ -5,12 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The validator's settings, validated once: the key source, with the same settings as the signer's
@@ -130,6 +127,7 @@ public final class ValidatorConfig {
         return (List<List<String>>) value(Setting.PROPAGATE_CLAIMS);
     }
 
+    /** The algorithms, the key source, the kid, and every validator setting given; never a password. */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("ValidatorConfig{alg=").append(algorithms).append(", ")
@@ -138,7 +136,8 @@ public final class ValidatorConfig {
             sb.append(", kid=").append(kid);
         }
         for (Setting s : Setting.values()) {
-            if (s.scope() == Setting.Scope.VALIDATOR && values.containsKey(s) && !s.isSecret()) {
+            if ((s.scope() == Setting.Scope.VALIDATOR || s == Setting.LEEWAY || s == Setting.TYP)
+                    && values.containsKey(s) && !s.isSecret()) {
                 Object v = values.get(s);
                 sb.append(", ").append(s).append('=').append(v instanceof Duration d ? SignerConfig.show(d) : v);
             }
@@ -179,8 +178,10 @@ public final class ValidatorConfig {
                 throw new NullPointerException(setting + " takes " + kind.description() + ", not null");
             }
             if (value != null && !kind.fits(value)) {
-                throw new IllegalArgumentException(setting + " takes " + kind.description() + ", not a "
-                        + value.getClass().getSimpleName());
+                // A List's own class name (List12, ArrayList) would tell nothing about what is wrong inside.
+                throw new IllegalArgumentException(setting + " takes " + kind.description() + ", not "
+                        + (value instanceof List<?> ? "a list of anything else" : "a "
+                        + value.getClass().getSimpleName()));
             }
             if (kind != setting.kind() || setting.scope() == Setting.Scope.VALIDATOR) {
                 own.put(setting, value instanceof List<?> l ? Collections.unmodifiableList(new ArrayList<>(l)) : value);
@@ -227,12 +228,14 @@ public final class ValidatorConfig {
         /**
          * Validates every setting and reports all problems in one exception.
          *
-         * @throws InvalidConfigurationException naming each problem and its value
+         * @throws InvalidConfigurationException naming each problem and its value, never a secret
          */
         public ValidatorConfig build() {
             Problems problems = new Problems();
             ValidatorConfig config = build(problems);
-            problems.throwIfAny();
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigurationException(ValidatorConfigChecks.COMPONENT, problems.messages(), null);
+            }
             return config;
         }
 
@@ -241,133 +244,32 @@ public final class ValidatorConfig {
          *
          * @return the configuration, or null when there was any problem, before or now
          */
+        @SuppressWarnings("unchecked")
         public ValidatorConfig build(Problems problems) {
-            Setting sourceSetting = SignerConfigChecks.keySourceChoice(values, problems);
+            Setting sourceSetting = SignerConfigChecks.keySourceChoice(values, problems,
+                    ValidatorConfigChecks.PEM_KEY);
             SignerConfigChecks.keySourceLimits(values, problems);
-            List<SigningAlgorithm> algorithms = algorithms(problems);
-            ScopesMatcher matcher = null;
-            String m = (String) value(Setting.SCOPES_MATCHER);
-            try {
-                matcher = ScopesMatcher.valueOf(m == null ? "" : m.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                problems.add(Setting.SCOPES_MATCHER + " [" + m + "] is not a matcher; expected [any] or [all]",
-                        Setting.SCOPES_MATCHER);
-            }
-            for (Setting s : List.of(Setting.ROLES_KEY, Setting.SCOPES_KEY, Setting.PRINCIPAL_CLAIM,
-                    Setting.AUTH_HEADER_NAME)) {
-                String v = (String) value(s);
-                if (v == null || v.isBlank()) {
-                    problems.add(s + " is empty; expected a name, the default is [" + s.defaultValue() + "]", s);
-                }
-            }
-            String header = (String) value(Setting.AUTH_HEADER_NAME);
-            if (header != null && !header.isBlank() && !isToken(header)) {
-                problems.add(Setting.AUTH_HEADER_NAME + " [" + header + "] is not a header name; expected letters,"
-                        + " digits and -, such as [Authorization]", Setting.AUTH_HEADER_NAME);
-            }
-            String cookie = (String) value(Setting.COOKIE_KEY);
-            if (cookie != null && !isToken(cookie)) {
-                problems.add(Setting.COOKIE_KEY + " [" + cookie + "] is not a cookie name; expected letters, digits"
-                        + " and -_, such as [access_token]", Setting.COOKIE_KEY);
-            }
-            checkPropagated(header, problems);
-            notNegative(Setting.LEEWAY, problems);
-            notNegative(Setting.VERIFIED_CACHE_TTL, problems);
-            notNegative(Setting.UNKNOWN_KID_REFETCH_INTERVAL, problems);
-            if ((Integer) value(Setting.VERIFIED_CACHE_SIZE) < 0) {
-                problems.add(Setting.VERIFIED_CACHE_SIZE + " [" + value(Setting.VERIFIED_CACHE_SIZE) + "] is"
-                        + " negative; expected 0 (no cache) or more entries", Setting.VERIFIED_CACHE_SIZE);
-            }
-            int maxToken = (Integer) value(Setting.MAX_TOKEN_BYTES);
-            if (maxToken < 64) {
-                problems.add(Setting.MAX_TOKEN_BYTES + " [" + maxToken + "] is too small; expected at least 64, the"
-                        + " default is " + Setting.MAX_TOKEN_BYTES.defaultValue(), Setting.MAX_TOKEN_BYTES);
-            }
-            String typ = (String) value(Setting.TYP);
-            if (typ == null) {
-                problems.add(Setting.TYP + " is null; expected the accepted header type, such as [JWT], or an empty"
-                        + " string to accept any", Setting.TYP);
-            }
-            String kid = SignerConfig.blankToNull((String) value(Setting.KID));
+            List<SigningAlgorithm> algorithms = ValidatorConfigChecks.algorithms((List<String>) value(Setting.ALG),
+                    problems);
+            ScopesMatcher matcher = ValidatorConfigChecks.scopesMatcher((String) value(Setting.SCOPES_MATCHER),
+                    problems);
+            ValidatorConfigChecks.names(this::value, problems);
+            ValidatorConfigChecks.propagatedClaims((List<List<String>>) value(Setting.PROPAGATE_CLAIMS),
+                    (String) value(Setting.AUTH_HEADER_NAME), problems);
+            ValidatorConfigChecks.limits(this::value, ValidatorConfig::defaultValue, problems);
             if (!problems.isEmpty()) {
                 return null;
             }
             Map<Setting, Object> all = new EnumMap<>(Setting.class);
             for (Setting s : Setting.values()) {
-                if (reads(s) && (own.containsKey(s) || s.scope() == Setting.Scope.KEYS && values.value(s) != null
+                // Kept when set: here, or in the signer's builder and other than its default.
+                if (reads(s) && (own.containsKey(s) || values.value(s) != null
                         && !values.value(s).equals(s.defaultValue()))) {
                     all.put(s, value(s));
                 }
             }
-            all.put(Setting.TYP, typ);
-            return new ValidatorConfig(SignerConfigChecks.keySource(values, sourceSetting), kid, all, algorithms,
-                    matcher);
-        }
-
-        @SuppressWarnings("unchecked")
-        private List<SigningAlgorithm> algorithms(Problems problems) {
-            List<String> names = (List<String>) value(Setting.ALG);
-            if (names.isEmpty()) {
-                problems.add(Setting.ALG + " is required; expected one or more of " + SigningAlgorithm.jwaNames(),
-                        Setting.ALG);
-                return List.of();
-            }
-            Set<SigningAlgorithm> algorithms = new LinkedHashSet<>();
-            for (String name : names) {
-                String n = name == null ? "" : name.strip();
-                if (n.equalsIgnoreCase("none")) {
-                    problems.add(Setting.ALG + " [" + n + "] can never be allowed: an unsigned token proves nothing;"
-                            + " expected one or more of " + SigningAlgorithm.jwaNames(), Setting.ALG);
-                } else if (SigningAlgorithm.fromJwaName(n).isEmpty()) {
-                    problems.add(Setting.ALG + " [" + n + "] is not supported; expected one or more of "
-                            + SigningAlgorithm.jwaNames(), Setting.ALG);
-                } else if (!algorithms.add(SigningAlgorithm.fromJwaName(n).get())) {
-                    problems.add(Setting.ALG + " lists [" + n + "] twice", Setting.ALG);
-                }
-            }
-            return List.copyOf(algorithms);
-        }
-
-        @SuppressWarnings("unchecked")
-        private void checkPropagated(String authHeader, Problems problems) {
-            Set<String> headers = new LinkedHashSet<>();
-            for (List<String> pair : (List<List<String>>) value(Setting.PROPAGATE_CLAIMS)) {
-                String h = pair.get(1).strip();
-                if (!isToken(h)) {
-                    problems.add(Setting.PROPAGATE_CLAIMS + " header [" + h + "] is not a header name; expected"
-                            + " letters, digits and -, such as [X-User]", Setting.PROPAGATE_CLAIMS);
-                } else if (!headers.add(h.toLowerCase(Locale.ROOT))) {
-                    problems.add(Setting.PROPAGATE_CLAIMS + " names header [" + h + "] twice; expected one claim"
-                            + " per header", Setting.PROPAGATE_CLAIMS);
-                } else if (h.equalsIgnoreCase(authHeader) || h.equalsIgnoreCase("Cookie")) {
-                    problems.add(Setting.PROPAGATE_CLAIMS + " header [" + h + "] would hide the token's own header;"
-                            + " expected another name, such as [X-User]", Setting.PROPAGATE_CLAIMS);
-                }
-            }
-        }
-
-        private void notNegative(Setting s, Problems problems) {
-            Duration d = (Duration) value(s);
-            if (d == null || d.isNegative()) {
-                problems.add(s + (d == null ? " is empty" : " [" + SignerConfig.show(d) + "] is negative")
-                        + "; expected 0s or more, the default is " + SignerConfig.show((Duration) defaultValue(s)), s);
-            }
-        }
-
-        /** An RFC 9110 token: what a header or cookie name may be. */
-        private static boolean isToken(String s) {
-            if (s.isEmpty()) {
-                return false;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
+            return new ValidatorConfig(SignerConfigChecks.keySource(values, sourceSetting),
+                    SignerConfig.blankToNull((String) value(Setting.KID)), all, algorithms, matcher);
         }
     }
 }

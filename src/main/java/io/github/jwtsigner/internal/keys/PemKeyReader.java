@@ -8,6 +8,7 @@ import io.github.jwtsigner.internal.keys.Der.MalformedDerException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -31,6 +32,10 @@ import java.util.Map;
  * <p>The public key comes along where the file holds it (inside a SEC1 key, or a PKCS#8 v2 key) or where it
  * follows from the private key (RSA), so that the key pair can be checked.
  *
+ * <p>For the validator, {@link #readForVerifying} also takes a file whose one key is a {@code PUBLIC KEY}
+ * (SubjectPublicKeyInfo: RSA, EC or Ed25519), as {@code openssl pkey -pubout} writes it; {@link #read}, the
+ * signer's, refuses such a file, naming the public key it found.
+ *
  * <p>Errors name the file, the block and what was expected, never key material. Encrypted PEM ({@code
  * ENCRYPTED PRIVATE KEY}, or OpenSSL's {@code Proc-Type: 4,ENCRYPTED}) is refused as not supported.
  *
@@ -53,75 +58,32 @@ public final class PemKeyReader {
     private static final byte[] ED25519_SPKI_PREFIX = {
         0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
     };
-    private static final String BEGIN = "-----BEGIN ";
-    private static final String END = "-----END ";
-    private static final String DASHES = "-----";
     private static final int LABELS_SHOWN = 10;
     private static final String EXPECTED = "expected one unencrypted -----BEGIN " + PKCS8 + "----- (PKCS#8), "
             + PKCS1 + " (PKCS#1) or " + SEC1 + " (SEC1) block";
+    private static final String EXPECTED_FOR_VERIFYING = "expected one -----BEGIN " + SpkiPublicKey.LABEL
+            + "----- block (openssl pkey -pubout writes it), or one unencrypted " + PKCS8 + ", " + PKCS1 + " or "
+            + SEC1 + " block";
 
     /**
-     * A private key and, when known, its public key.
+     * A private key and, when known, its public key; or, from {@link #readForVerifying}, a public key alone.
      *
+     * @param privateKey null for a file that holds a public key only
      * @param publicKey null when the file does not hold it and it cannot be derived
      */
     public record PemKey(PrivateKey privateKey, PublicKey publicKey) {
+        /** The private key, else the public key. */
+        public Key key() {
+            return privateKey != null ? privateKey : publicKey;
+        }
+
         @Override
         public String toString() {
-            return "PemKey[" + privateKey.getAlgorithm() + "]";
+            return "PemKey[" + key().getAlgorithm() + (privateKey == null ? ", public" : "") + "]";
         }
-    }
-
-    /** One {@code -----BEGIN x----- ... -----END y-----} block: its two labels and what lies between. */
-    private record Block(String begin, String body, String end) {
     }
 
     private PemKeyReader() {
-    }
-
-    /**
-     * The blocks of a PEM text, in order, in one pass: each BEGIN line with its label, up to the next END line
-     * with a label; a BEGIN with no END after it ends the scan. Labels are capital letters, digits, spaces
-     * and {@code #}; a BEGIN or END line with another label is not one.
-     */
-    private static List<Block> blocks(String text) {
-        List<Block> blocks = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            int begin = text.indexOf(BEGIN, from);
-            if (begin < 0) {
-                return blocks;
-            }
-            String beginLabel = label(text, begin + BEGIN.length());
-            if (beginLabel == null) {
-                from = begin + BEGIN.length();
-                continue;
-            }
-            int bodyStart = begin + BEGIN.length() + beginLabel.length() + DASHES.length();
-            int end = text.indexOf(END, bodyStart);
-            String endLabel = null;
-            while (end >= 0 && (endLabel = label(text, end + END.length())) == null) {
-                end = text.indexOf(END, end + END.length());
-            }
-            if (end < 0) {
-                return blocks;
-            }
-            blocks.add(new Block(beginLabel, text.substring(bodyStart, end), endLabel));
-            from = end + END.length() + endLabel.length() + DASHES.length();
-        }
-    }
-
-    /** The label starting at {@code start} and closed by five dashes, or null when there is none. */
-    private static String label(String text, int start) {
-        int i = start;
-        while (i < text.length() && isLabelChar(text.charAt(i))) {
-            i++;
-        }
-        return i > start && text.startsWith(DASHES, i) ? text.substring(start, i) : null;
-    }
-
-    private static boolean isLabelChar(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '#';
     }
 
     /** At most {@value #LABELS_SHOWN} labels, then how many more there are. */
@@ -133,16 +95,34 @@ public final class PemKeyReader {
     }
 
     /**
+     * The signer's: the file's one private key.
+     *
      * @param source the setting and path, for messages, such as {@code pem_local_path [WEB-INF/key.pem]}
-     * @throws InvalidConfigurationException when the file holds no private key, more than one, an encrypted
-     *     one, or one the JDK cannot read
+     * @throws InvalidConfigurationException when the file holds no private key (naming a public key it holds
+     *     instead), more than one, an encrypted one, or one the JDK cannot read
      */
     public static PemKey read(byte[] file, String source) {
+        return read(file, source, false);
+    }
+
+    /**
+     * The validator's: the file's one private key, as {@link #read}, or else its one public key.
+     *
+     * @throws InvalidConfigurationException when the file holds neither, more than one of a kind, an encrypted
+     *     key, or one the JDK cannot read
+     */
+    public static PemKey readForVerifying(byte[] file, String source) {
+        return read(file, source, true);
+    }
+
+    private static PemKey read(byte[] file, String source, boolean publicAllowed) {
         String text = new String(file, StandardCharsets.UTF_8);
         List<String> labels = new ArrayList<>();
         String label = null;
         String body = null;
-        for (Block block : blocks(text)) {
+        String publicBody = null;
+        int publicKeys = 0;
+        for (PemBlocks.Block block : PemBlocks.scan(text)) {
             String begin = block.begin();
             labels.add(begin);
             if (!begin.equals(block.end())) {
@@ -160,11 +140,23 @@ public final class PemKeyReader {
                 }
                 label = begin;
                 body = block.body();
+            } else if (begin.equals(SpkiPublicKey.LABEL)) {
+                publicKeys++;
+                publicBody = block.body();
             }
         }
+        if (label == null && publicKeys > 0 && publicAllowed) {
+            return publicKeyOnly(publicKeys, publicBody, source);
+        }
+        if (label == null && publicKeys > 0) {
+            throw fail(source, "holds a public key [" + SpkiPublicKey.LABEL + "] but no private key, and signing"
+                    + " needs the private key; " + EXPECTED + " (the public key is for those who verify the"
+                    + " tokens)");
+        }
         if (label == null) {
-            throw fail(source, "holds no private key" + (labels.isEmpty() ? " (no PEM block at all)"
-                    : "; blocks there: " + shown(labels)) + "; " + EXPECTED);
+            throw fail(source, "holds no " + (publicAllowed ? "key" : "private key") + (labels.isEmpty()
+                    ? " (no PEM block at all)" : "; blocks there: " + shown(labels)) + "; "
+                    + (publicAllowed ? EXPECTED_FOR_VERIFYING : EXPECTED));
         }
         byte[] der = decodeBase64(body, label, source);
         try {
@@ -185,6 +177,26 @@ public final class PemKeyReader {
         }
     }
 
+    /** The one {@code PUBLIC KEY} of a file that holds no private key. */
+    private static PemKey publicKeyOnly(int count, String body, String source) {
+        if (count > 1) {
+            throw fail(source, "holds " + count + " public keys; expected exactly one (a JWK Set, with "
+                    + Setting.JWK_LOCAL_PATH + ", holds several)");
+        }
+        byte[] der = decodeBase64(body, SpkiPublicKey.LABEL, source, EXPECTED_FOR_VERIFYING);
+        try {
+            return new PemKey(null, SpkiPublicKey.read(der));
+        } catch (MalformedDerException e) {
+            throw fail(source, "holds a [" + SpkiPublicKey.LABEL + "] block that is not a valid key: "
+                    + e.getMessage() + "; " + EXPECTED_FOR_VERIFYING);
+        } catch (SpkiPublicKey.UnsupportedKeyException e) {
+            throw fail(source, "holds " + e.getMessage());
+        } catch (GeneralSecurityException e) {
+            throw fail(source, "holds a [" + SpkiPublicKey.LABEL + "] block the JDK cannot read as a key ("
+                    + e.getClass().getSimpleName() + "); " + EXPECTED_FOR_VERIFYING);
+        }
+    }
+
     /** OpenSSL's traditional encryption announces itself in an RFC 1421 header. */
     private static boolean isLegacyEncrypted(String body) {
         for (String line : body.split("\r?\n|\r")) {
@@ -200,6 +212,10 @@ public final class PemKeyReader {
     }
 
     private static byte[] decodeBase64(String body, String label, String source) {
+        return decodeBase64(body, label, source, EXPECTED);
+    }
+
+    private static byte[] decodeBase64(String body, String label, String source, String expected) {
         StringBuilder base64 = new StringBuilder(body.length());
         for (String line : body.split("\r?\n|\r")) {
             // RFC 1421 headers (Proc-Type, DEK-Info) are "name: value" lines; base64 has no colon.
@@ -211,7 +227,7 @@ public final class PemKeyReader {
             return Base64.getDecoder().decode(base64.toString());
         } catch (IllegalArgumentException e) {
             // The decoder's message quotes the offending character: keep it out.
-            throw fail(source, "holds a [" + label + "] block that is not valid base64; " + EXPECTED);
+            throw fail(source, "holds a [" + label + "] block that is not valid base64; " + expected);
         }
     }
 

@@ -7,6 +7,7 @@ import java.security.Key;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.EdECPrivateKey;
+import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,9 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keys the validator checks signatures with: each HMAC secret, and the public half of each RSA, EC and
- * Ed25519 key (a private key's public half; its private part is dropped here). A key is used only with the
- * algorithms of its type and curve, only with its own {@code alg} when it declares one, never when its
- * {@code use} is not {@code sig}, and an HMAC or RSA key only when it is long enough for the algorithm
+ * Ed25519 key (a public key as it is, a private key's public half; its private part is dropped here). A key is
+ * used only with the algorithms of its type and curve, only with its own {@code alg} when it declares one, never
+ * when its {@code use} is not {@code sig}, and an HMAC or RSA key only when it is long enough for the algorithm
  * (RFC 7518: an HMAC key at least as long as the hash, an RSA modulus of at least 2048 bits).
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows kids, never key material.
@@ -108,6 +109,14 @@ public final class VerificationKeys {
      */
     public static VerificationKeys fromKey(Key key, PublicKey publicKeyOrNull, String kid,
             List<SigningAlgorithm> algorithms, String source) {
+        if (key instanceof PublicKey publicKey) {
+            Entry entry = publicEntry(kid, null, null, publicKey, 0);
+            if (entry == null) {
+                throw new InvalidConfigurationException("the key in " + source + " is a [" + key.getAlgorithm()
+                        + "] public key; expected an RSA, EC or Ed25519 key");
+            }
+            return checked(List.of(entry), algorithms, source);
+        }
         Jwk jwk;
         try {
             PublicKey known = publicKeyOrNull;
@@ -140,16 +149,26 @@ public final class VerificationKeys {
                     jwk.sizeBits());
         }
         PublicKey key = jwk.publicKey();
-        if (key == null) {
-            return null;
-        }
-        String crv = jwk.crv().orElse(null);
+        return key == null ? null : publicEntry(kid, alg, jwk.crv().orElse(null), key, jwk.sizeBits());
+    }
+
+    /** An RSA, EC or EdDSA public key's entry; its curve from the key when not given; null for another kind. */
+    private static Entry publicEntry(String kid, String alg, String crv, PublicKey key, int sizeBits) {
         if (crv == null && key instanceof ECPublicKey ec) {
             crv = EcCurve.matching(ec.getParams()).map(EcCurve::jwkName).orElse(null);
         }
-        int bits = key instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : jwk.sizeBits();
+        if (crv == null && key instanceof EdECPublicKey ed) {
+            crv = ed.getParams() == null ? null : ed.getParams().getName();
+        }
+        int bits = key instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : key instanceof ECPublicKey ec
+                ? ec.getParams().getCurve().getField().getFieldSize() : sizeBits;
         String kty = key instanceof RSAPublicKey ? JwkParameters.KTY_RSA
-                : key instanceof ECPublicKey ? JwkParameters.KTY_EC : JwkParameters.KTY_OKP;
+                : key instanceof ECPublicKey ? JwkParameters.KTY_EC
+                : key instanceof EdECPublicKey || "EdDSA".equals(key.getAlgorithm())
+                        || "Ed25519".equals(key.getAlgorithm()) ? JwkParameters.KTY_OKP : null;
+        if (kty == null) {
+            return null;
+        }
         if (kty.equals(JwkParameters.KTY_OKP) && crv == null) {
             crv = JwkParameters.CRV_ED25519;
         }

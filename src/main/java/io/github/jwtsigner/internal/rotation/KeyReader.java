@@ -35,6 +35,11 @@ interface KeyReader<T> {
      */
     T fromKey(Key key, PublicKey publicKeyOrNull, String source);
 
+    /** True when a PEM file may hold a public key alone: the validator's keys, which never sign. */
+    default boolean takesPublicKeyAlone() {
+        return false;
+    }
+
     /** The signer for {@code config}: its kid, alg, typ and serialization. */
     static KeyReader<TokenSigner> signing(SignerConfig config) {
         return new KeyReader<>() {
@@ -76,6 +81,11 @@ interface KeyReader<T> {
             @Override
             public VerificationKeys fromKey(Key key, PublicKey publicKeyOrNull, String source) {
                 return VerificationKeys.fromKey(key, publicKeyOrNull, kid, algorithms, source);
+            }
+
+            @Override
+            public boolean takesPublicKeyAlone() {
+                return true;
             }
         };
     }

@@ -152,6 +152,8 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
     private boolean failing;
     /** Guarded by this: when {@link #reloadEarly} last reloaded, {@link System#nanoTime()}; 0 for never. */
     private long lastEarlyNanos;
+    /** Written under this: how many reloads have finished, so that one waited for need not be made again. */
+    private volatile long reloads;
 
     private KeyRing(KeyLoader<T> source, Wording<T> wording, T first, Logger log) {
         this.source = source;
@@ -272,15 +274,21 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
     /**
      * Reloads now, on the calling thread, unless the source is never reloaded or the last early reload was less
      * than {@code minInterval} ago: for a token whose kid is unknown, so that a rotation is picked up before the
-     * next scheduled reload. A caller that finds a reload in progress waits for it, then returns false.
+     * next scheduled reload. A caller that finds a reload in progress (early or scheduled) waits for it, then
+     * returns false without reloading again: its keys are as fresh, and the wait stays within one fetch. A failed
+     * reload counts as one, so a key server that is down is not asked again before {@code minInterval}.
      *
-     * @return true when this call reloaded (whether or not the keys changed)
+     * @return true when this call reloaded (whether or not the keys changed); read {@link #get()} again either way
      */
     public boolean reloadEarly(Duration minInterval) {
         if (refresher == null || refresher.isShutdown() || minInterval.isZero()) {
             return false;
         }
+        long finished = reloads;
         synchronized (this) {
+            if (reloads != finished) {
+                return false;
+            }
             long now = System.nanoTime();
             if (lastEarlyNanos != 0 && now - lastEarlyNanos < minInterval.toNanos()) {
                 return false;
@@ -293,6 +301,15 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
 
     /** Reloads now, on the calling thread: what the refresh thread does at each interval. */
     synchronized void refresh() {
+        try {
+            reload();
+        } finally {
+            reloads++;
+        }
+    }
+
+    /** {@link #refresh()}'s work; the caller holds this. */
+    private void reload() {
         T before = current.get();
         Optional<T> next;
         try {

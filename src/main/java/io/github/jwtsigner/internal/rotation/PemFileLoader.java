@@ -9,7 +9,8 @@ import io.github.jwtsigner.internal.keys.PemKeyReader;
 import java.util.Arrays;
 
 /**
- * {@code pem_local_path}: one private key in a PEM file, read once at startup.
+ * {@code pem_local_path}: one private key in a PEM file, read once at startup; for the validator, a public key
+ * alone will do.
  *
  * <p>Not thread-safe: see {@link KeyLoader}.
  */
@@ -24,8 +25,10 @@ final class PemFileLoader<T> extends ReadOnceLoader<T> {
         KeyFileOpener.Opened opened = opener.open(Setting.PEM_LOCAL_PATH.settingName(), path);
         location = opened.location();
         try {
-            PemKeyReader.PemKey key = PemKeyReader.read(opened.bytes(), description());
-            return reader.fromKey(key.privateKey(), key.publicKey(), description());
+            PemKeyReader.PemKey key = reader.takesPublicKeyAlone()
+                    ? PemKeyReader.readForVerifying(opened.bytes(), description())
+                    : PemKeyReader.read(opened.bytes(), description());
+            return reader.fromKey(key.key(), key.publicKey(), description());
         } finally {
             Arrays.fill(opened.bytes(), (byte) 0);
         }

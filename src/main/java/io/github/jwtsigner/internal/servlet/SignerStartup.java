@@ -18,8 +18,8 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The filter's {@code init()}: reads the configuration from wherever it was given (a {@link SignerConfig}
@@ -119,8 +119,9 @@ public final class SignerStartup {
                         + Setting.CONFIG + " naming a whole KrakenD configuration file");
             }
             try {
+                // A list, not a set: the unknown-name message lists the names in this order every time.
                 config = fromParams.read(params,
-                        Set.of(Setting.CONFIG.settingName(), Setting.ENDPOINT.settingName()), source);
+                        List.of(Setting.CONFIG.settingName(), Setting.ENDPOINT.settingName()), source);
             } catch (InvalidConfigurationException e) {
                 problems.addAll(e);
             }

@@ -21,6 +21,9 @@ import java.lang.System.Logger.Level;
  * <p>Part of the filter's plumbing, not an API. Stateless and thread-safe.
  */
 public final class ValidatorStartup {
+    /** What configuration errors call the validator: {@code invalid JWT validator configuration}. */
+    private static final String COMPONENT = "JWT validator";
+
     private ValidatorStartup() {
     }
 
@@ -37,6 +40,18 @@ public final class ValidatorStartup {
      * @throws InvalidConfigurationException naming every problem found
      */
     public static Started start(FilterConfig filterConfig, ValidatorConfig given, Logger log) {
+        try {
+            return started(filterConfig, given, log);
+        } catch (InvalidConfigurationException e) {
+            // The readers and key loaders are the signer's: their exceptions would say "JWT signer".
+            InvalidConfigurationException relabelled = new InvalidConfigurationException(COMPONENT, e.problems(),
+                    e.getCause());
+            relabelled.setStackTrace(e.getStackTrace());
+            throw relabelled;
+        }
+    }
+
+    private static Started started(FilterConfig filterConfig, ValidatorConfig given, Logger log) {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, ValidatorStartup.class.getClassLoader());
         ValidatorConfig config = given != null

@@ -71,7 +71,7 @@ final class InitParamValue extends RawValue {
     }
 
     @Override
-    RawValue expand(Placeholders placeholders, Setting setting, Problems problems) {
+    RawValue expand(Placeholders placeholders, Setting setting, Setting.Kind kind, Problems problems) {
         if (!Placeholders.mayContain(text)) {
             return this;
         }
@@ -126,7 +126,8 @@ final class InitParamValue extends RawValue {
             int eq = item.lastIndexOf('=');
             List<String> parts = eq < 0 ? List.of(item) : List.of(item.substring(0, eq).strip(),
                     item.substring(eq + 1).strip());
-            List<String> pair = pair(setting, i, parts, item, problems);
+            List<String> pair = pair(setting, i, parts, item, "a claim=header pair; expected such as [sub=X-User]",
+                    problems);
             ok &= pair != null;
             pairs.add(pair);
         }
@@ -171,7 +172,11 @@ final class InitParamValue extends RawValue {
             return "comma-separated claim=header items such as [sub=X-User, roles=X-Roles] or a JSON array such as"
                     + " [[\"sub\", \"X-User\"]]";
         }
-        String example = setting.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? "49199, 4865" : "access_token, refresh_token";
+        if (setting == Setting.ALG) {
+            return "comma-separated names such as [HS256, RS256] or a JSON array such as [\"HS256\", \"RS256\"]";
+        }
+        String example = setting.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? "49199, 4865"
+                : "access_token, refresh_token";
         String json = setting.kind() == Setting.Kind.WHOLE_NUMBER_LIST ? "[49199, 4865]"
                 : "[\"access_token\", \"refresh_token\"]";
         return "comma-separated values such as [" + example + "] or a JSON array such as " + json;

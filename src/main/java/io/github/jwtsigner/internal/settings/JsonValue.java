@@ -63,7 +63,7 @@ final class JsonValue extends RawValue {
      * is read from the expanded text as an init-param would be.
      */
     @Override
-    RawValue expand(Placeholders placeholders, Setting setting, Problems problems) {
+    RawValue expand(Placeholders placeholders, Setting setting, Setting.Kind kind, Problems problems) {
         if (isString(element)) {
             String text = element.getAsString();
             if (!Placeholders.mayContain(text)) {
@@ -73,7 +73,7 @@ final class JsonValue extends RawValue {
             if (expanded == null) {
                 return null;
             }
-            boolean stringSetting = setting.kind() == Setting.Kind.TEXT || setting.kind() == Setting.Kind.DURATION;
+            boolean stringSetting = kind == Setting.Kind.TEXT || kind == Setting.Kind.DURATION;
             return stringSetting ? new JsonValue(new JsonPrimitive(expanded)) : InitParamValue.expanded(expanded);
         }
         if (!element.isJsonArray()) {
@@ -100,12 +100,13 @@ final class JsonValue extends RawValue {
 
     @Override
     List<String> textList(Setting setting, Problems problems) {
-        if ((setting == Setting.DEFAULT_AUDIENCE || setting == Setting.AUDIENCE || setting == Setting.ALG)
-                && isString(element)) {
+        boolean stringOrArray = setting == Setting.DEFAULT_AUDIENCE || setting == Setting.AUDIENCE
+                || setting == Setting.ALG;
+        if (stringOrArray && isString(element)) {
             // A JWT's aud is a string or an array, as is the validator's alg: either form reads as a list.
             return List.of(element.getAsString());
         }
-        JsonArray array = asArray(setting, "strings", problems);
+        JsonArray array = asArray(setting, stringOrArray ? "strings, or one JSON string" : "strings", problems);
         if (array == null) {
             return null;
         }
@@ -123,6 +124,12 @@ final class JsonValue extends RawValue {
     List<List<String>> textPairList(Setting setting, Problems problems) {
         JsonArray array = asArray(setting, "[claim, header] pairs", problems);
         if (array == null) {
+            return null;
+        }
+        if (!array.isEmpty() && array.asList().stream().allMatch(JsonValue::isString)) {
+            // ["sub", "X-User"]: one pair written without its own brackets, a mistake worth one clear problem.
+            problems.add(setting.settingName() + setting.quote(shorten(array.toString())) + " is a JSON array of"
+                    + " strings; expected an array of [claim, header] pairs, such as [[\"sub\", \"X-User\"]]");
             return null;
         }
         List<List<String>> pairs = new ArrayList<>();

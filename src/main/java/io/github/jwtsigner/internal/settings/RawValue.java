@@ -40,10 +40,13 @@ abstract class RawValue {
     /**
      * The value with its {@code ${env:NAME}} and {@code ${sys:name}} placeholders expanded.
      *
+     * @param kind how the value will be read, which may differ from {@link Setting#kind()} (the validator reads
+     *     {@code alg} as a list): a JSON string that is to be read as a list, a number or a flag is read from
+     *     the expanded text as an init-param would be
      * @return this value when it holds no placeholder, the expanded value, or {@code null} after adding a
      *     problem
      */
-    abstract RawValue expand(Placeholders placeholders, Setting setting, Problems problems);
+    abstract RawValue expand(Placeholders placeholders, Setting setting, Setting.Kind kind, Problems problems);
 
     /** Converts to the Java type of the setting's kind; null after adding a problem. */
     final Object convert(Setting setting, Problems problems) {
@@ -104,9 +107,15 @@ abstract class RawValue {
 
     /** Checks one pair: two strings, neither blank. */
     static List<String> pair(Setting setting, int index, List<String> items, String shown, Problems problems) {
+        return pair(setting, index, items, shown, "a pair; expected [claim, header] such as [\"sub\", \"X-User\"]",
+                problems);
+    }
+
+    /** @param expected what the problem says the item is not, and what was expected */
+    static List<String> pair(Setting setting, int index, List<String> items, String shown, String expected,
+            Problems problems) {
         if (items.size() != 2 || items.stream().anyMatch(v -> v == null || v.isBlank())) {
-            problems.add(item(setting, index) + setting.quote(shorten(shown)) + " is not a pair; expected [claim,"
-                    + " header] such as [\"sub\", \"X-User\"]");
+            problems.add(item(setting, index) + setting.quote(shorten(shown)) + " is not " + expected);
             return null;
         }
         return List.copyOf(items);

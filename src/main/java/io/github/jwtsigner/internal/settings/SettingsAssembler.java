@@ -39,6 +39,8 @@ final class SettingsAssembler {
     private final List<String> knownNames;
     private final Problems problems = new Problems();
     private Function<Setting, Setting.Kind> kinds = Setting::kind;
+    /** For the validator: an unknown name that is another component's setting says whose it is. */
+    private boolean namesOwners;
 
     /**
      * @param source where the settings come from, such as a file name; starts every problem
@@ -108,6 +110,7 @@ final class SettingsAssembler {
     ValidatorConfig assembleValidator(Map<String, RawValue> values) {
         ValidatorConfig.Builder builder = ValidatorConfig.builder();
         kinds = ValidatorConfig::kind;
+        namesOwners = true;
         convert(values, builder::set);
         return checked(builder.build(problems));
     }
@@ -125,7 +128,7 @@ final class SettingsAssembler {
             if (value == null || value.isAbsent()) {
                 continue;
             }
-            value = value.expand(placeholders, setting, problems);
+            value = value.expand(placeholders, setting, kinds.apply(setting), problems);
             Object converted = value == null ? null : value.convert(setting, kinds.apply(setting), problems);
             if (converted == null) {
                 problems.refuse(setting);
@@ -146,6 +149,13 @@ final class SettingsAssembler {
     private String unknownName(String name) {
         String shown = name.length() <= MAX_NAME_SHOWN ? name : name.substring(0, MAX_NAME_SHOWN) + "...";
         Optional<String> closest = ClosestName.among(name, knownNames);
+        Optional<Setting> other = namesOwners ? Setting.named(name) : Optional.empty();
+        if (other.isPresent() && (other.get().scope() == Setting.Scope.SIGNER
+                || other.get().scope() == Setting.Scope.JWKS)) {
+            return "setting [" + name + "] is one of the " + (other.get().scope() == Setting.Scope.SIGNER
+                    ? "signer's (JwtSignerFilter)" : "JWKS servlet's (JwksServlet)") + ", not of the validator; "
+                    + closest.map(c -> "did you mean [" + c + "]? ").orElse("") + "known settings: " + knownNames;
+        }
         return "unknown setting [" + shown + "]; "
                 + closest.map(c -> "did you mean [" + c + "]? ").orElse("")
                 + "known settings: " + knownNames;

@@ -172,9 +172,13 @@ public final class TokenVerifier {
         List<VerificationKeys.Entry> candidates = candidates(set, alg, kid);
         if (candidates.isEmpty() && kid != null && set.entries().stream().noneMatch(e -> kid.equals(e.kid()))) {
             reloadOrWait();
-            // Re-read even when this thread did not reload: another thread's reload may have brought the kid.
-            set = keys.get();
-            candidates = candidates(set, alg, kid);
+            // Read again whether or not this call reloaded: the reload another thread made, which this one may
+            // have waited for, brings the new kid as well.
+            VerificationKeys now = keys.get();
+            if (now != set) {
+                set = now;
+                candidates = candidates(set, alg, kid);
+            }
         }
         if (candidates.isEmpty()) {
             throw (kid != null ? Rejection.UNKNOWN_KID : Rejection.NO_KEY).exception();

@@ -133,8 +133,8 @@ class PemKeyReaderTest {
 
     @Test
     void namesTheBlocksItFoundWhenNoneIsAPrivateKey() {
-        assertEquals(SOURCE + " holds no private key; blocks there: [PUBLIC KEY]; " + EXPECTED,
-                fails(KeyFixtures.bytes("rsa-public.pem")));
+        assertEquals(SOURCE + " holds no private key; blocks there: [CERTIFICATE]; " + EXPECTED,
+                fails(KeyFixtures.pem("CERTIFICATE", new byte[] {0x30, 0})));
         assertEquals(SOURCE + " holds no private key (no PEM block at all); " + EXPECTED, fails("not a PEM file"));
         assertEquals(SOURCE + " holds no private key (no PEM block at all); " + EXPECTED, fails(""));
     }
