@@ -131,6 +131,8 @@ public enum Setting {
     /** The validator's, our own: a token with an unknown kid reloads the keys early at most this often. */
     UNKNOWN_KID_REFETCH_INTERVAL("unknown_kid_refetch_interval", Kind.DURATION, Duration.ofSeconds(10),
             Scope.VALIDATOR),
+    /** KrakenD's validator: how a token names its key; only {@code kid} is supported. */
+    KEY_IDENTIFY_STRATEGY("key_identify_strategy", Kind.TEXT, "kid", Scope.VALIDATOR),
     /** KrakenD's validator switch for its JWK cache: accepted; keys are always cached here. */
     CACHE("cache", Kind.FLAG, false, Scope.VALIDATOR),
     /** KrakenD's validator debug switch: accepted; rejections are logged at DEBUG here. */

@@ -251,6 +251,7 @@ public final class ValidatorConfig {
             SignerConfigChecks.keySourceLimits(values, problems);
             List<SigningAlgorithm> algorithms = ValidatorConfigChecks.algorithms((List<String>) value(Setting.ALG),
                     problems);
+            ValidatorConfigChecks.keyIdentifyStrategy((String) value(Setting.KEY_IDENTIFY_STRATEGY), problems);
             ScopesMatcher matcher = ValidatorConfigChecks.scopesMatcher((String) value(Setting.SCOPES_MATCHER),
                     problems);
             ValidatorConfigChecks.names(this::value, problems);

@@ -78,6 +78,15 @@ final class ValidatorConfigChecks {
         return null;
     }
 
+    /** KrakenD's {@code key_identify_strategy}: only {@code kid} is supported (not {@code x5t}, {@code kid_x5t}). */
+    static void keyIdentifyStrategy(String strategy, Problems problems) {
+        if (!"kid".equals(strategy == null ? null : strategy.strip())) {
+            problems.add(Setting.KEY_IDENTIFY_STRATEGY + " [" + strategy + "] is not supported; expected [kid]: the"
+                    + " key is found by the token's kid (x5t and kid_x5t are not supported yet)",
+                    Setting.KEY_IDENTIFY_STRATEGY);
+        }
+    }
+
     /** The claim names, the header and the cookie the token is read from. */
     static void names(Function<Setting, Object> value, Problems problems) {
         for (Setting s : List.of(Setting.ROLES_KEY, Setting.SCOPES_KEY, Setting.PRINCIPAL_CLAIM)) {

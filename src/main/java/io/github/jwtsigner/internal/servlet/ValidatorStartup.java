@@ -1,6 +1,7 @@
 package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.ValidatorConfig;
 import io.github.jwtsigner.internal.keys.VerificationKeys;
 import io.github.jwtsigner.internal.rotation.KeyRing;
@@ -12,6 +13,7 @@ import jakarta.servlet.ServletContext;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.List;
 
 /**
  * The validator's {@code init()}: reads the configuration (a {@link ValidatorConfig} passed in code,
@@ -63,6 +65,21 @@ public final class ValidatorStartup {
         TokenVerifier verifier = new TokenVerifier(config, keys, keys::reloadEarly, System::currentTimeMillis);
         log.log(Level.INFO, "JWT validator [" + name + "] ready: alg=" + config.algorithms() + ", kids="
                 + keys.get().kids() + ", key source=" + keys.description() + ", " + config);
+        warnOfUnusedAlgorithms(config, keys.get(), keys.description(), name, log);
         return new Started(new RequestValidation(config, verifier, name, log), keys);
+    }
+
+    /** An allowed alg that no loaded key fits refuses every token of it: say so, it is usually a typo. */
+    static void warnOfUnusedAlgorithms(ValidatorConfig config, VerificationKeys keys, String source, String name,
+            Logger log) {
+        List<String> unused = config.algorithms().stream()
+                .filter(alg -> keys.entries().stream().noneMatch(e -> e.fits(alg))).map(SigningAlgorithm::jwaName)
+                .toList();
+        if (!unused.isEmpty()) {
+            log.log(Level.WARNING, "JWT validator [" + name + "]: no key of " + source + " fits alg "
+                    + unused + ", so every token of " + (unused.size() == 1 ? "it" : "them") + " is refused until a"
+                    + " reload brings one; the keys there fit " + config.algorithms().stream()
+                    .filter(alg -> !unused.contains(alg.jwaName())).map(SigningAlgorithm::jwaName).toList());
+        }
     }
 }
