@@ -36,7 +36,8 @@ import java.util.Random;
  *
  * <pre>
  * java -cp ... io.github.jwtsigner.bench.PairedValidation [--algs HS256,RS256,ES256,EdDSA] [--warmup 10]
- *     [--rounds 21] [--block-ms 300] [--extra-roles 100] [--alloc-requests 2000] [--profile a|b|c|d|z]
+ *     [--rounds 21] [--block-ms 300] [--clock wall|thread] [--extra-roles 100] [--alloc-requests 2000]
+ *     [--profile a|b|c|d|z]
  * </pre>
  *
  * <p>With {@code --profile}, only that variant runs, alone, for the warm-up plus the rounds' time per algorithm.
@@ -56,7 +57,10 @@ public final class PairedValidation {
     private static final java.util.logging.Logger OUR_LOG = java.util.logging.Logger.getLogger(
             io.github.jwtsigner.JwtSignerFilter.LOGGER_NAME);
 
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private static volatile long sink;
+    private static boolean threadClock;
 
     private PairedValidation() {
     }
@@ -83,8 +87,14 @@ public final class PairedValidation {
                 case "--extra-roles" -> extraRoles = Integer.parseInt(args[i + 1]);
                 case "--alloc-requests" -> allocRequests = Integer.parseInt(args[i + 1]);
                 case "--profile" -> profile = args[i + 1];
+                case "--clock" -> threadClock = switch (args[i + 1]) {
+                    case "thread" -> true;
+                    case "wall" -> false;
+                    default -> throw new IllegalArgumentException("--clock [" + args[i + 1] + "]; expected wall or"
+                            + " thread");
+                };
                 default -> throw new IllegalArgumentException("unknown option [" + args[i] + "]; expected --algs,"
-                        + " --warmup, --rounds, --block-ms, --extra-roles, --alloc-requests or --profile");
+                        + " --warmup, --rounds, --block-ms, --clock, --extra-roles, --alloc-requests or --profile");
             }
         }
         OUR_LOG.setLevel(java.util.logging.Level.WARNING);
@@ -93,8 +103,8 @@ public final class PairedValidation {
             profile(profile, algs, keys, warmupSeconds + rounds * blockMillis / 1000);
             return;
         }
-        System.out.printf(Locale.ROOT, "%s, %d rounds of %d ms blocks after %d s warm-up%n", Runtime.version(),
-                rounds, blockMillis, warmupSeconds);
+        System.out.printf(Locale.ROOT, "%s, %d rounds of %d ms blocks after %d s warm-up, %s clock%n",
+                Runtime.version(), rounds, blockMillis, warmupSeconds, threadClock ? "thread CPU" : "wall");
         System.out.println("| alg | (a) µs | (b) µs | (c) µs | (d) µs | (z) µs | (b)/(a) [95% CI] | (b)/(d) [95% CI]"
                 + " | (b) − (a) µs [95% CI] | (c) − (z) µs [95% CI] |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
@@ -261,8 +271,13 @@ public final class PairedValidation {
         return median(passes);
     }
 
-    /** Runs {@code request} for about {@code millis} ms; returns µs per request. */
+    /**
+     * Runs {@code request} for about {@code millis} ms of wall time; returns µs per request, of wall time or, with
+     * {@code --clock thread}, of this thread's CPU time (which a loaded machine inflates far less, but which leaves
+     * out the garbage collector's threads).
+     */
     private static double block(Request request, int millis) throws Exception {
+        long cpuStart = threadClock ? THREADS.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
         long end = start + millis * 1_000_000L;
         long n = 0;
@@ -273,8 +288,9 @@ public final class PairedValidation {
             n++;
             now = System.nanoTime();
         } while (now < end);
+        long elapsed = threadClock ? THREADS.getCurrentThreadCpuTime() - cpuStart : now - start;
         sink += acc;
-        return (now - start) / 1000.0 / n;
+        return elapsed / 1000.0 / n;
     }
 
     private static double median(double[] values) {
