@@ -24,27 +24,52 @@ final class Base64Url {
     /** Decodes {@code s[from, to)}; null when it is not canonical base64url. */
     static byte[] decode(String s, int from, int to) {
         int length = to - from;
-        if (length % 4 == 1) {
+        int rest = length % 4;
+        if (rest == 1) {
             return null;
         }
-        byte[] out = new byte[length * 3 / 4];
-        int bits = 0;
-        int buffer = 0;
+        byte[] out = new byte[length / 4 * 3 + (rest == 0 ? 0 : rest - 1)];
         int o = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            int v = c < 128 ? VALUES[c] : -1;
-            if (v < 0) {
+        int i = from;
+        for (int end = to - rest; i < end; i += 4) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            int c = value(s.charAt(i + 2));
+            int d = value(s.charAt(i + 3));
+            if ((a | b | c | d) < 0) {
                 return null;
             }
-            buffer = (buffer << 6) | v;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                out[o++] = (byte) (buffer >> bits);
-                buffer &= (1 << bits) - 1;
-            }
+            int quad = a << 18 | b << 12 | c << 6 | d;
+            out[o++] = (byte) (quad >> 16);
+            out[o++] = (byte) (quad >> 8);
+            out[o++] = (byte) quad;
         }
-        return buffer == 0 ? out : null;
+        if (rest == 2) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            // 12 bits for one byte: the low 4 must be zero.
+            if ((a | b) < 0 || (b & 0xF) != 0) {
+                return null;
+            }
+            int pair = a << 6 | b;
+            out[o] = (byte) (pair >> 4);
+        } else if (rest == 3) {
+            int a = value(s.charAt(i));
+            int b = value(s.charAt(i + 1));
+            int c = value(s.charAt(i + 2));
+            // 18 bits for two bytes: the low 2 must be zero.
+            if ((a | b | c) < 0 || (c & 0x3) != 0) {
+                return null;
+            }
+            int triple = a << 12 | b << 6 | c;
+            out[o++] = (byte) (triple >> 10);
+            out[o] = (byte) (triple >> 2);
+        }
+        return out;
+    }
+
+    /** The 6-bit value of a base64url character; -1 for any other. */
+    private static int value(char c) {
+        return c < 128 ? VALUES[c] : -1;
     }
 }

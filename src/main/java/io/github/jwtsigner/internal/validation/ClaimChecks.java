@@ -44,6 +44,19 @@ final class ClaimChecks {
 
     VerifiedToken check(Map<String, Object> claims, String kid, long nowMillis, long leewayMillis)
             throws TokenRejectedException {
+        return check(claims, kid, null, nowMillis, leewayMillis);
+    }
+
+    /**
+     * Every check again, for a token from the cache: its claims and the settings cannot have changed, so the
+     * token that passed before is returned when they pass again.
+     */
+    VerifiedToken check(VerifiedToken cached, long nowMillis, long leewayMillis) throws TokenRejectedException {
+        return check(cached.claims(), cached.kid(), cached, nowMillis, leewayMillis);
+    }
+
+    private VerifiedToken check(Map<String, Object> claims, String kid, VerifiedToken cached, long nowMillis,
+            long leewayMillis) throws TokenRejectedException {
         Object exp = claims.get("exp");
         if (exp == null) {
             throw Rejection.NO_EXP.exception();
@@ -76,8 +89,13 @@ final class ClaimChecks {
         if (!(claims.get(principalClaim) instanceof String principal) || principal.isEmpty()) {
             throw Rejection.NO_PRINCIPAL.exception();
         }
-        List<String> held = strings(rolesNested ? nested(claims, rolesKey) : claims.get(rolesKey), false);
-        Set<String> tokenRoles = held == null ? Set.of() : Set.copyOf(held);
+        Set<String> tokenRoles;
+        if (cached != null) {
+            tokenRoles = cached.roles();
+        } else {
+            List<String> held = strings(rolesNested ? nested(claims, rolesKey) : claims.get(rolesKey), false);
+            tokenRoles = held == null ? Set.of() : Set.copyOf(held);
+        }
         if (!roles.isEmpty() && roles.stream().noneMatch(tokenRoles::contains)) {
             throw Rejection.ROLES.exception();
         }
@@ -90,7 +108,7 @@ final class ClaimChecks {
                 throw Rejection.SCOPES.exception();
             }
         }
-        return new VerifiedToken(principal, tokenRoles, claims, kid);
+        return cached != null ? cached : new VerifiedToken(principal, tokenRoles, claims, kid);
     }
 
     /** Milliseconds from {@code nowMillis} to the token's exp, at least 0; for the cache. */

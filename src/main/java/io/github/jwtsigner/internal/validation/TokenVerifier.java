@@ -41,6 +41,7 @@ import java.util.function.Supplier;
 public final class TokenVerifier {
     private static final int HEADER_DEPTH = 4;
     private static final int CLAIMS_DEPTH = 32;
+    private static final int HEADERS_KEPT = 8;
     /** The longest a request with an unknown kid waits for another request's early reload. */
     static final long RELOAD_WAIT_MILLIS = 1000;
 
@@ -97,7 +98,7 @@ public final class TokenVerifier {
             digest = VerifiedCache.digest(token);
             VerifiedCache.Entry hit = cache.get(digest, current, System.nanoTime());
             if (hit != null) {
-                return checks.check(hit.claims(), hit.kid(), clockMillis.getAsLong(), leewayMillis);
+                return checks.check(hit.token(), clockMillis.getAsLong(), leewayMillis);
             }
         }
         int dot1 = token.indexOf('.');
@@ -105,20 +106,9 @@ public final class TokenVerifier {
         if (dot1 < 1 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
             throw Rejection.MALFORMED.exception();
         }
-        Map<String, Object> header = object(token, 0, dot1, HEADER_DEPTH, Rejection.BAD_HEADER);
-        SigningAlgorithm alg = algorithm(header);
-        if (header.containsKey("crit")) {
-            throw Rejection.CRIT.exception();
-        }
-        Object typValue = header.get("typ");
-        if (typValue != null && !(typValue instanceof String t && acceptedTyp(t))) {
-            throw Rejection.TYP.exception();
-        }
-        Object kidValue = header.get("kid");
-        if (kidValue != null && !(kidValue instanceof String)) {
-            throw Rejection.BAD_KID.exception();
-        }
-        String kid = (String) kidValue;
+        Header header = header(token, dot1);
+        SigningAlgorithm alg = header.alg();
+        String kid = header.kid();
         byte[] signature = Base64Url.decode(token, dot2 + 1, token.length());
         if (signature == null) {
             throw Rejection.MALFORMED.exception();
@@ -136,7 +126,7 @@ public final class TokenVerifier {
         if (cache != null) {
             long untilNanos = System.nanoTime()
                     + Math.min(cacheTtlNanos / 1_000_000L, checks.millisToExp(claims, now)) * 1_000_000L;
-            cache.put(digest, new VerifiedCache.Entry(claims, kid, used, untilNanos), System.nanoTime());
+            cache.put(digest, new VerifiedCache.Entry(verified, used, untilNanos), System.nanoTime());
         }
         return verified;
     }
@@ -144,6 +134,45 @@ public final class TokenVerifier {
     /** How many verified signatures are remembered now; 0 when the cache is off. */
     public int cachedCount() {
         return cache == null ? 0 : cache.size();
+    }
+
+    /** A header that passed every check: its alg and kid. */
+    private record Header(String text, SigningAlgorithm alg, String kid) {
+    }
+
+    /** The last few valid headers, by their base64url text: most deployments sign with one or two. */
+    private final Header[] headers = new Header[HEADERS_KEPT];
+    private int nextHeader;
+
+    /** The token's header, checked: from the few kept, or decoded, parsed and checked now. */
+    private Header header(String token, int dot1) throws TokenRejectedException {
+        Header[] kept = headers;
+        for (int i = 0; i < kept.length; i++) {
+            Header h = kept[i];
+            if (h != null && h.text.length() == dot1 && token.startsWith(h.text)) {
+                return h;
+            }
+        }
+        Map<String, Object> header = object(token, 0, dot1, HEADER_DEPTH, Rejection.BAD_HEADER);
+        SigningAlgorithm alg = algorithm(header);
+        if (header.containsKey("crit")) {
+            throw Rejection.CRIT.exception();
+        }
+        Object typValue = header.get("typ");
+        if (typValue != null && !(typValue instanceof String t && acceptedTyp(t))) {
+            throw Rejection.TYP.exception();
+        }
+        Object kidValue = header.get("kid");
+        if (kidValue != null && !(kidValue instanceof String)) {
+            throw Rejection.BAD_KID.exception();
+        }
+        Header h = new Header(token.substring(0, dot1), alg, (String) kidValue);
+        synchronized (kept) {
+            // A benign race at worst replaces another slot: each slot is one immutable, valid header.
+            kept[nextHeader] = h;
+            nextHeader = (nextHeader + 1) % kept.length;
+        }
+        return h;
     }
 
     private SigningAlgorithm algorithm(Map<String, Object> header) throws TokenRejectedException {
@@ -239,9 +268,9 @@ public final class TokenVerifier {
 
     private static Map<String, Object> parse(byte[] bytes, int depth, Rejection notObject)
             throws TokenRejectedException {
-        String text;
+        String text = ascii(bytes) ? new String(bytes, StandardCharsets.ISO_8859_1) : null;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            text = text != null ? text : StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw notObject.exception();
@@ -265,5 +294,14 @@ public final class TokenVerifier {
             throw Rejection.DUPLICATE_MEMBER.exception();
         }
         return map;
+    }
+
+    private static boolean ascii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safe.
  */
 final class VerifiedCache {
-    /** A verified token: its claims and kid, the keys it verified with, until when it may be used. */
-    record Entry(Map<String, Object> claims, String kid, Object keys, long untilNanos) {
+    /** A verified token as it passed the checks, the keys it verified with, until when it may be used. */
+    record Entry(VerifiedToken token, Object keys, long untilNanos) {
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {

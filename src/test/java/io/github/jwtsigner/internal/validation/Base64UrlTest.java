@@ -30,6 +30,14 @@ class Base64UrlTest {
         assertNull(Base64Url.decode(text, 0, text.length()));
     }
 
+    /** A character outside the alphabet at each position of a group of four, of two and of three. */
+    @ParameterizedTest
+    @ValueSource(strings = {" UJD", "Q JD", "QU D", "QUJ ", "=UJDQUJD", "QUJD=UJD", "QUJDQ=", "QUJD=U", "QUJDQU=",
+        "QUJD=UJ", "QUJDQ=J", "\u0000UJD", "QUJ\u00ff"})
+    void refusesACharacterOutsideTheAlphabetAnywhere(String text) {
+        assertNull(Base64Url.decode(text, 0, text.length()));
+    }
+
     @Test
     void theCanonicalFormOfTheSameBytesIsAccepted() {
         // "QR" and "QQ" differ only in the unused low bits of the last character; only "QQ" is canonical.

@@ -13,7 +13,8 @@ class VerifiedCacheTest {
     private static final Object KEYS = new Object();
 
     private static VerifiedCache.Entry entry(Object keys, long until) {
-        return new VerifiedCache.Entry(Map.of("sub", "alice"), "k1", keys, until);
+        return new VerifiedCache.Entry(new VerifiedToken("alice", java.util.Set.of(), Map.of("sub", "alice"), "k1"),
+                keys, until);
     }
 
     @Test
