@@ -1,9 +1,14 @@
 package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.internal.validation.VerifiedToken;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +23,12 @@ import java.util.Map;
  * the request attribute {@value #CLAIMS_ATTRIBUTE} holds its claims. In every case the client's own headers of
  * the {@code propagate_claims} names are hidden, and with a token those headers hold its claims.
  *
+ * <p>{@code startAsync()} means {@code startAsync(this, response)}: by the Servlet spec it would hand out the
+ * container's own request, so an async dispatch or {@code AsyncContext.getRequest()} would lose the user and show
+ * the client's own headers of the propagated names. With a token, {@code login()} is refused and
+ * {@code authenticate()} is true; {@code logout()} ends the token's identity for the rest of the request (the
+ * token itself stays valid until its {@code exp}).
+ *
  * <p>As thread-safe as the request it wraps.
  */
 final class ClaimsRequest extends HttpServletRequestWrapper {
@@ -25,19 +36,29 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
     static final String CLAIMS_ATTRIBUTE = "io.github.jwtsigner.claims";
     static final String AUTH_TYPE = "Bearer";
 
-    private final VerifiedToken token;
+    private final ServletResponse response;
     private final Map<String, String> propagated;
+    /** Null for an anonymous request, and once {@link #logout()} ran. */
+    private volatile VerifiedToken token;
     private final Principal principal;
 
     /**
+     * @param response the response the chain runs with, for {@link #startAsync()}
      * @param token the verified token, or null for an anonymous request
      * @param propagated header name in lower case → claim
      */
-    ClaimsRequest(HttpServletRequest request, VerifiedToken token, Map<String, String> propagated) {
+    ClaimsRequest(HttpServletRequest request, ServletResponse response, VerifiedToken token,
+            Map<String, String> propagated) {
         super(request);
+        this.response = response;
         this.token = token;
         this.propagated = propagated;
         this.principal = token == null ? null : new TokenPrincipal(token.principal());
+    }
+
+    @Override
+    public AsyncContext startAsync() {
+        return startAsync(this, response);
     }
 
     @Override
@@ -47,15 +68,17 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRemoteUser() {
-        return token == null ? super.getRemoteUser() : token.principal();
+        VerifiedToken t = token;
+        return t == null ? super.getRemoteUser() : t.principal();
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        if (token == null) {
+        VerifiedToken t = token;
+        if (t == null) {
             return super.isUserInRole(role);
         }
-        return role != null && (role.equals("**") || token.roles().contains(role));
+        return role != null && (role.equals("**") || t.roles().contains(role));
     }
 
     @Override
@@ -63,10 +86,33 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
         return token == null ? super.getAuthType() : AUTH_TYPE;
     }
 
+    /** The Servlet spec: a request that already has a caller identity refuses {@code login()}. */
+    @Override
+    public void login(String username, String password) throws ServletException {
+        if (token != null) {
+            throw new ServletException("login() refused: the request is already authenticated by its bearer"
+                    + " token; call logout() first");
+        }
+        super.login(username, password);
+    }
+
+    @Override
+    public boolean authenticate(HttpServletResponse res) throws IOException, ServletException {
+        return token != null || super.authenticate(res);
+    }
+
+    /** Logs the container out too, and from now on answers as the container does (the claims are gone). */
+    @Override
+    public void logout() throws ServletException {
+        token = null;
+        super.logout();
+    }
+
     @Override
     public Object getAttribute(String name) {
         if (CLAIMS_ATTRIBUTE.equals(name)) {
-            return token == null ? null : token.claims();
+            VerifiedToken t = token;
+            return t == null ? null : t.claims();
         }
         return super.getAttribute(name);
     }
@@ -142,10 +188,11 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
 
     /** The claim for a propagated header as text; null when the token lacks it, or its text has a control character. */
     private String claimHeader(String name) {
-        if (token == null) {
+        VerifiedToken t = token;
+        if (t == null) {
             return null;
         }
-        Object value = token.claims().get(propagated.get(name.toLowerCase(Locale.ROOT)));
+        Object value = t.claims().get(propagated.get(name.toLowerCase(Locale.ROOT)));
         return value == null ? null : VerifiedToken.headerValue(value);
     }
 

@@ -67,7 +67,7 @@ public final class RequestValidation {
         }
         if (found.token() == null) {
             if (allowAnonymous) {
-                chain.doFilter(propagated.isEmpty() ? request : new ClaimsRequest(request, null, propagated),
+                chain.doFilter(propagated.isEmpty() ? request : new ClaimsRequest(request, response, null, propagated),
                         response);
             } else {
                 reject(request, response, Rejection.MISSING);
@@ -81,7 +81,7 @@ public final class RequestValidation {
             reject(request, response, e.rejection());
             return;
         }
-        chain.doFilter(new ClaimsRequest(request, verified, propagated), response);
+        chain.doFilter(new ClaimsRequest(request, response, verified, propagated), response);
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, Rejection why) throws IOException {
