@@ -80,7 +80,7 @@ final class ValidatorConfigChecks {
 
     /** KrakenD's {@code key_identify_strategy}: only {@code kid} is supported (not {@code x5t}, {@code kid_x5t}). */
     static void keyIdentifyStrategy(String strategy, Problems problems) {
-        if (!"kid".equals(strategy == null ? null : strategy.strip())) {
+        if (!Setting.KEY_IDENTIFY_STRATEGY.defaultValue().equals(strategy == null ? null : strategy.strip())) {
             problems.add(Setting.KEY_IDENTIFY_STRATEGY + " [" + strategy + "] is not supported; expected [kid]: the"
                     + " key is found by the token's kid (x5t and kid_x5t are not supported yet)",
                     Setting.KEY_IDENTIFY_STRATEGY);

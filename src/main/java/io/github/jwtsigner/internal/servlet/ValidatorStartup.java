@@ -1,6 +1,7 @@
 package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.InvalidConfigurationException;
+import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.ValidatorConfig;
 import io.github.jwtsigner.internal.keys.VerificationKeys;
@@ -13,7 +14,11 @@ import jakarta.servlet.ServletContext;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The validator's {@code init()}: reads the configuration (a {@link ValidatorConfig} passed in code,
@@ -60,13 +65,51 @@ public final class ValidatorStartup {
                 ? SignerStartup.checkNoInitParams(filterConfig, given, "a ValidatorConfig")
                 : SignerStartup.read(filterConfig, locator, KrakendConfigReader::readValidator,
                         InitParamsReader::readValidator);
-        KeyRing<VerificationKeys> keys = KeyRing.startVerifying(config, locator, log);
+        KeyRing<VerificationKeys> keys;
+        try {
+            keys = KeyRing.startVerifying(config, locator, log);
+        } catch (InvalidConfigurationException e) {
+            throw withOwnWebappHint(e, config.text(Setting.JWK_URL), context);
+        }
         String name = filterConfig == null ? "" : filterConfig.getFilterName();
         TokenVerifier verifier = new TokenVerifier(config, keys, keys::reloadEarly, System::currentTimeMillis);
         log.log(Level.INFO, "JWT validator [" + name + "] ready: alg=" + config.algorithms() + ", kids="
                 + keys.get().kids() + ", key source=" + keys.description() + ", " + config);
         warnOfUnusedAlgorithms(config, keys.get(), keys.description(), name, log);
         return new Started(new RequestValidation(config, verifier, name, log), keys);
+    }
+
+    /**
+     * A {@code jwk_url} served by this very webapp (its {@code JwksServlet}) cannot answer while the webapp's
+     * filters start: the containers accept its requests only afterwards. Say so, and what to use instead.
+     */
+    static InvalidConfigurationException withOwnWebappHint(InvalidConfigurationException e, String url,
+            ServletContext context) {
+        String contextPath = context == null ? null : context.getContextPath();
+        if (url == null || contextPath == null) {
+            return e;
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException notAUri) {
+            return e;
+        }
+        String path = uri.getPath();
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        boolean own = path != null && (contextPath.isEmpty() ? loopback : path.startsWith(contextPath + "/"));
+        if (!own) {
+            return e;
+        }
+        List<String> problems = new ArrayList<>(e.problems());
+        problems.add(Setting.JWK_URL + " path [" + path + "] is inside this webapp (context path ["
+                + (contextPath.isEmpty() ? "/" : contextPath) + "]), which answers no request while its filters"
+                + " start; expected " + Setting.JWK_LOCAL_PATH + " naming the key file the signer reads (of a"
+                + " private key only the public half is used), or the URL of another server");
+        InvalidConfigurationException hinted = new InvalidConfigurationException(COMPONENT, problems, e.getCause());
+        hinted.setStackTrace(e.getStackTrace());
+        return hinted;
     }
 
     /** An allowed alg that no loaded key fits refuses every token of it: say so, it is usually a typo. */
