@@ -10,6 +10,7 @@ import io.github.jwtsigner.testing.TestKeys;
 import io.github.jwtsigner.testing.TestRequest;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +38,7 @@ class ServletSeamTest {
     private static final OctetSequenceKey HMAC = TestKeys.hmac(256, "h1");
     private static JwtValidatorFilter filter;
     private static JwtValidatorFilter anonymous;
+    private static JwtValidatorFilter anonymousCookie;
 
     @TempDir
     static Path dir;
@@ -50,6 +52,8 @@ class ServletSeamTest {
                 .set(Setting.PROPAGATE_CLAIMS, propagate));
         anonymous = Forge.filter(dir, jwks, ValidatorConfig.builder().alg("HS256").allowAnonymous(true)
                 .set(Setting.PROPAGATE_CLAIMS, propagate));
+        anonymousCookie = Forge.filter(dir, jwks, ValidatorConfig.builder().alg("HS256").allowAnonymous(true)
+                .set(Setting.COOKIE_KEY, "access_token"));
     }
 
     private static String token(String extraClaims) throws Exception {
@@ -123,6 +127,23 @@ class ServletSeamTest {
         assertNull(response.getHeader("WWW-Authenticate"));
         assertFalse(seen(anonymous, new TestRequest("GET", "/api")).authenticate(response),
                 "without a token the container decides (the test request says false)");
+    }
+
+    /** A logout that "clears" the token cookie by giving it an empty value leaves no token, not a bad one. */
+    @Test
+    void anEmptyTokenCookieIsNoTokenSoAnAnonymousRequestStillPasses() throws Exception {
+        assertTrue(call(anonymousCookie, new TestRequest("GET", "/page").withCookies(new Cookie("access_token", "")))
+                .passed());
+        assertTrue(call(anonymousCookie, new TestRequest("GET", "/page").withCookies(new Cookie("access_token", ""),
+                new Cookie("access_token", token("\"x\":1")))).passed(),
+                "one token, and one empty cookie, is one token");
+        Forge.Result bad = call(anonymousCookie, new TestRequest("GET", "/page")
+                .withCookies(new Cookie("access_token", "x.y.z")));
+        assertEquals(401, bad.status(), "a cookie that holds something is still checked");
+        assertFalse(bad.passed());
+        Forge.Result emptyBearer = call(anonymousCookie, new TestRequest("GET", "/page")
+                .withHeader("Authorization", "Bearer "));
+        assertEquals(401, emptyBearer.status(), "an empty Bearer header is a bad token, as before");
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.Enumeration;
 /**
  * Finds the one token of a request (RFC 6750 §2.1): the header {@code auth_header_name} with the scheme
  * {@code Bearer} in any letter case, else the cookie {@code cookie_key}. A custom header (not
- * {@code Authorization}) may also hold the bare token.
+ * {@code Authorization}) may also hold the bare token. A cookie with an empty value holds no token (a logout
+ * often "clears" the cookie so), where an empty {@code Bearer} header is a bad one.
  *
  * <p>Immutable and thread-safe.
  */
@@ -62,11 +63,11 @@ final class BearerToken {
         String token = null;
         if (cookies != null) {
             for (Cookie c : cookies) {
-                if (cookie.equals(c.getName())) {
+                if (cookie.equals(c.getName()) && c.getValue() != null && !c.getValue().isEmpty()) {
                     if (token != null) {
                         return Found.AMBIGUOUS;
                     }
-                    token = c.getValue() == null ? "" : c.getValue();
+                    token = c.getValue();
                 }
             }
         }
