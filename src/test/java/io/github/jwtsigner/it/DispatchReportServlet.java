@@ -15,8 +15,9 @@ import java.security.Principal;
  * A servlet behind the validator that reaches its answer another way than on the request thread: by path info,
  * {@code /async-dispatch} starts async and dispatches back to itself, {@code /async-start} answers from
  * {@code AsyncContext.start} through {@code getRequest()}, {@code /forward} forwards to {@code /report},
- * {@code /error} and {@code /conflict} send a 418 and a 409 for their error pages; anything else (and any ASYNC dispatch) is reported: the
- * dispatch type, the principal, the remote user and the {@code X-User} header, as JSON.
+ * {@code /error} and {@code /conflict} send a 418 and a 409 for their error pages; anything else (and any ASYNC
+ * or ERROR dispatch) is reported: the dispatch type, the principal, the remote user and the {@code X-User} header,
+ * as JSON.
  *
  * <p>Loaded from the class path, as {@link RecordingServlet}.
  */
