@@ -107,6 +107,12 @@ final class ValidatorConfigChecks {
                     + " expected another header, and " + Setting.COOKIE_KEY + " naming the cookie that holds the"
                     + " token", Setting.AUTH_HEADER_NAME);
         }
+        String issuer = (String) value.apply(Setting.ISSUER);
+        if (issuer != null && issuer.isBlank()) {
+            problems.add(Setting.ISSUER + " is empty, so no token would be accepted; expected the issuer tokens carry"
+                    + " in iss, such as [https://login.example.com], or leave " + Setting.ISSUER + " out to accept any",
+                    Setting.ISSUER);
+        }
         String cookie = (String) value.apply(Setting.COOKIE_KEY);
         if (cookie != null && cookie.isEmpty()) {
             problems.add(Setting.COOKIE_KEY + " is empty; expected a cookie name such as [access_token], or leave "

@@ -177,6 +177,16 @@ class ValidatorConfigTest {
                         .set(Setting.COOKIE_KEY, "access_token").build().text(Setting.AUTH_HEADER_NAME)));
     }
 
+    @Test
+    void anEmptyIssuerIsRefusedSinceNoTokenWouldPassAndAnIssuerIsKept() {
+        assertAll(
+                () -> assertEquals("issuer is empty, so no token would be accepted; expected the issuer tokens carry in"
+                        + " iss, such as [https://login.example.com], or leave issuer out to accept any",
+                        problem(valid().set(Setting.ISSUER, " "))),
+                () -> assertEquals("https://login.example.com", valid().issuer("https://login.example.com").build()
+                        .text(Setting.ISSUER)));
+    }
+
     @Nested
     class PropagateClaims {
         private List<String> of(List<List<String>> pairs) {
