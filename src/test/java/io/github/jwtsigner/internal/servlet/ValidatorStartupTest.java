@@ -42,6 +42,42 @@ class ValidatorStartupTest {
     }
 
     @Test
+    void eachRefusalIsOneDebugLineWithoutTheTokenAndTheCacheIsOffWithAZeroTtl(@TempDir Path dir) throws Exception {
+        com.nimbusds.jose.jwk.OctetSequenceKey key = TestKeys.hmac(256, "h1");
+        Path jwks = dir.resolve("jwks.json");
+        Files.writeString(jwks, TestKeys.set(key));
+        RecordingLogger log = new RecordingLogger();
+        ValidatorStartup.Started started = ValidatorStartup.start(TestFilterConfig.of(Map.of()),
+                ValidatorConfig.builder().alg("HS256").jwkLocalPath(jwks.toString())
+                        .set(io.github.jwtsigner.Setting.VERIFIED_CACHE_TTL, java.time.Duration.ZERO).build(), log);
+        try {
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(
+                    com.nimbusds.jose.JWSAlgorithm.HS256).keyID("h1").build(), new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                    .subject("alice-the-claim").expirationTime(new java.util.Date(System.currentTimeMillis() + 60_000))
+                    .build());
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(key));
+            String good = jwt.serialize();
+            String forged = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA" + good.substring(good.lastIndexOf('.') + 5);
+            int before = log.lines().size();
+            for (String token : List.of(good, good, forged)) {
+                started.validation().handle(new io.github.jwtsigner.testing.TestRequest("GET", "/api/x\r\nforged")
+                        .withHeader("Authorization", "Bearer " + token), new io.github.jwtsigner.testing.RecordingResponse(),
+                        (req, res) -> { });
+            }
+            List<RecordingLogger.Line> lines = log.lines().subList(before, log.lines().size());
+            assertEquals(1, lines.size(), lines.toString());
+            RecordingLogger.Line line = lines.get(0);
+            assertEquals(Level.DEBUG, line.level());
+            assertTrue(line.message().contains("GET /api/x??forged refused with 401 (bad_signature)"), line.message());
+            assertTrue(!line.message().contains(forged.substring(0, 20)) && !line.message().contains("alice"),
+                    line.message());
+            assertEquals(0, started.validation().verifier().cachedCount(), "verified_cache_ttl 0s: no cache");
+        } finally {
+            started.keys().close();
+        }
+    }
+
+    @Test
     void noWarningWhenEveryAllowedAlgHasAKey(@TempDir Path dir) throws Exception {
         Path jwks = dir.resolve("jwks.json");
         Files.writeString(jwks, TestKeys.set(TestKeys.rsa("r1").toPublicJWK(), TestKeys.hmac(256, "h1")));
