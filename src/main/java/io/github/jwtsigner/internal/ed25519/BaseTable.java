@@ -55,7 +55,7 @@ final class BaseTable {
      * Addition in extended coordinates on -x^2 + y^2 = 1 + d x^2 y^2 ("add-2008-hwcd-3" of Hisil, Wong, Carter
      * and Dawson, 2008), complete for this curve: it also doubles.
      */
-    private static BigInteger[] addExtended(BigInteger[] p, BigInteger[] q) {
+    static BigInteger[] addExtended(BigInteger[] p, BigInteger[] q) {
         BigInteger a = p[1].subtract(p[0]).multiply(q[1].subtract(q[0])).mod(P);
         BigInteger b = p[1].add(p[0]).multiply(q[1].add(q[0])).mod(P);
         BigInteger c = p[3].multiply(q[3]).multiply(D).shiftLeft(1).mod(P);
@@ -68,7 +68,7 @@ final class BaseTable {
             e.multiply(h).mod(P)};
     }
 
-    private static EdwardsPoint.Precomputed precomputed(BigInteger[] point) {
+    static EdwardsPoint.Precomputed precomputed(BigInteger[] point) {
         BigInteger x = point[0];
         BigInteger y = point[1];
         EdwardsPoint.Precomputed q = new EdwardsPoint.Precomputed();
@@ -79,7 +79,7 @@ final class BaseTable {
     }
 
     /** 1/Z of every point with one inversion (Montgomery's trick). */
-    private static BigInteger[] invertAll(BigInteger[][] points) {
+    static BigInteger[] invertAll(BigInteger[][] points) {
         BigInteger[] prefix = new BigInteger[points.length];
         BigInteger running = BigInteger.ONE;
         for (int n = 0; n < points.length; n++) {

@@ -28,16 +28,21 @@ final class EdwardsPoint {
 
         /** The 32-byte encoding of RFC 8032 §5.1.2: y, with the sign of x in the top bit. */
         byte[] encode() {
-            long[] recip = Field25519.zero();
-            long[] ax = Field25519.zero();
-            long[] ay = Field25519.zero();
-            Field25519.invert(recip, z);
-            mul(ax, x, recip);
-            mul(ay, y, recip);
-            byte[] s = Field25519.toBytes(ay);
-            s[31] ^= (byte) (Field25519.isNegative(ax) << 7);
-            return s;
+            return EdwardsPoint.encode(x, y, z);
         }
+    }
+
+    /** The 32-byte encoding of RFC 8032 §5.1.2 of the point (X/Z, Y/Z): y, with the sign of x in the top bit. */
+    static byte[] encode(long[] x, long[] y, long[] z) {
+        long[] recip = Field25519.zero();
+        long[] ax = Field25519.zero();
+        long[] ay = Field25519.zero();
+        Field25519.invert(recip, z);
+        mul(ax, x, recip);
+        mul(ay, y, recip);
+        byte[] s = Field25519.toBytes(ay);
+        s[31] ^= (byte) (Field25519.isNegative(ax) << 7);
+        return s;
     }
 
     /** Projective coordinates: x = X/Z, y = Y/Z. */
