@@ -41,8 +41,9 @@ public final class SignerStartup {
     public static Started start(FilterConfig filterConfig, SignerConfig given, Logger log) {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, SignerStartup.class.getClassLoader());
-        SignerConfig config = given != null ? checkNoInitParams(filterConfig, given, "a SignerConfig")
-                : read(filterConfig, locator, KrakendConfigReader::read, InitParamsReader::read);
+        SignerConfig config = given != null ? checkNoInitParams(initParams(filterConfig), given, "a SignerConfig")
+                : read(initParams(filterConfig), filterName(filterConfig), locator, KrakendConfigReader::read,
+                        InitParamsReader::read);
         KeyRing<TokenSigner> keys = KeyRing.start(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, " + Setting.KEYS_TO_SIGN + "={2}, key source={3}",
                 config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
@@ -77,8 +78,9 @@ public final class SignerStartup {
         T read(Map<String, String> params, java.util.Collection<String> extraAllowed, String source);
     }
 
-    static <T> T checkNoInitParams(FilterConfig filterConfig, T given, String what) {
-        Map<String, String> params = initParams(filterConfig);
+    // The generic methods take the init-params, not the FilterConfig: the javax jar's transformation leaves the
+    // old text of a generic signature naming a servlet type in the constant pool (JarNamespaceTest finds it).
+    static <T> T checkNoInitParams(Map<String, String> params, T given, String what) {
         if (!params.isEmpty()) {
             throw new InvalidConfigurationException("init-params " + params.keySet() + " are set, but the filter"
                     + " was constructed with " + what + "; expected the settings in one place");
@@ -86,11 +88,13 @@ public final class SignerStartup {
         return given;
     }
 
-    /** The configuration from the filter's init-params, or from the KrakenD file its {@code config} names. */
-    static <T> T read(FilterConfig filterConfig, WebappResourceLocator locator, JsonReader<T> fromJson,
-            ParamsReader<T> fromParams) {
-        Map<String, String> params = initParams(filterConfig);
-        String source = "init-params of filter [" + filterName(filterConfig) + "]";
+    /**
+     * The configuration from the filter's init-params (a copy it may change), or from the KrakenD file their
+     * {@code config} names.
+     */
+    static <T> T read(Map<String, String> params, String filterName, WebappResourceLocator locator,
+            JsonReader<T> fromJson, ParamsReader<T> fromParams) {
+        String source = "init-params of filter [" + filterName + "]";
         Problems problems = new Problems();
         String rawConfig = params.get(Setting.CONFIG.settingName());
         String rawEndpoint = params.get(Setting.ENDPOINT.settingName());
@@ -136,7 +140,8 @@ public final class SignerStartup {
         return raw == null ? null : InitParamsReader.expandOwnParam(name.settingName(), raw, source, problems);
     }
 
-    private static Map<String, String> initParams(FilterConfig filterConfig) {
+    /** The filter's init-params in their order, in a new map; empty without a configuration. */
+    static Map<String, String> initParams(FilterConfig filterConfig) {
         Map<String, String> params = new LinkedHashMap<>();
         if (filterConfig != null && filterConfig.getInitParameterNames() != null) {
             for (String name : Collections.list(filterConfig.getInitParameterNames())) {
@@ -146,7 +151,7 @@ public final class SignerStartup {
         return params;
     }
 
-    private static String filterName(FilterConfig filterConfig) {
+    static String filterName(FilterConfig filterConfig) {
         return filterConfig == null ? "" : filterConfig.getFilterName();
     }
 }

@@ -62,9 +62,9 @@ public final class ValidatorStartup {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, ValidatorStartup.class.getClassLoader());
         ValidatorConfig config = given != null
-                ? SignerStartup.checkNoInitParams(filterConfig, given, "a ValidatorConfig")
-                : SignerStartup.read(filterConfig, locator, KrakendConfigReader::readValidator,
-                        InitParamsReader::readValidator);
+                ? SignerStartup.checkNoInitParams(SignerStartup.initParams(filterConfig), given, "a ValidatorConfig")
+                : SignerStartup.read(SignerStartup.initParams(filterConfig), SignerStartup.filterName(filterConfig),
+                        locator, KrakendConfigReader::readValidator, InitParamsReader::readValidator);
         KeyRing<VerificationKeys> keys;
         try {
             keys = KeyRing.startVerifying(config, locator, log);
