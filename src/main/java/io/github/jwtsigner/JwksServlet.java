@@ -50,7 +50,7 @@ public class JwksServlet extends HttpServlet {
      * Reads the settings and loads the keys. A subclass that overrides this must call {@code super.init()}.
      *
      * @throws ServletException naming every configuration problem; its cause is the
-     *     {@link InvalidConfigurationException}
+     *     {@link InvalidConfigurationException}, and its message is logged as one ERROR line first
      */
     @Override
     public void init() throws ServletException {
@@ -59,6 +59,8 @@ public class JwksServlet extends HttpServlet {
             closeHandler();
             handler = started;
         } catch (InvalidConfigurationException e) {
+            // Tomcat writes the exception only to the context's log (localhost.<date>.log).
+            LOG.log(Logger.Level.ERROR, "servlet [" + getServletName() + "] did not start: " + e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
     }

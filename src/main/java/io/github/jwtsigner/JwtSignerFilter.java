@@ -68,7 +68,7 @@ public class JwtSignerFilter implements Filter {
      * {@code super.init(filterConfig)}.
      *
      * @throws ServletException naming every configuration problem; its cause is the
-     *     {@link InvalidConfigurationException}
+     *     {@link InvalidConfigurationException}, and its message is logged as one ERROR line first
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -79,6 +79,9 @@ public class JwtSignerFilter implements Filter {
             keys = started.keys();
             signing = started.signing();
         } catch (InvalidConfigurationException e) {
+            // Tomcat writes the exception only to the context's log (localhost.<date>.log).
+            LOG.log(Logger.Level.ERROR, "filter [" + filterConfig.getFilterName() + "] did not start: "
+                    + e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
     }

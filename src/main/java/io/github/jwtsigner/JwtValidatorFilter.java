@@ -62,7 +62,7 @@ public class JwtValidatorFilter implements Filter {
      * a {@code jwk_local_path} file. A subclass that overrides this must call {@code super.init(filterConfig)}.
      *
      * @throws ServletException naming every configuration problem; its cause is the
-     *     {@link InvalidConfigurationException}
+     *     {@link InvalidConfigurationException}, and its message is logged as one ERROR line first
      */
     @Override
     public void init(FilterConfig filterConfig) throws ServletException {
@@ -72,6 +72,9 @@ public class JwtValidatorFilter implements Filter {
             keys = started.keys();
             validation = started.validation();
         } catch (InvalidConfigurationException e) {
+            // Tomcat writes the exception only to the context's log (localhost.<date>.log).
+            LOG.log(Logger.Level.ERROR, "filter [" + filterConfig.getFilterName() + "] did not start: "
+                    + e.getMessage());
             throw new ServletException(e.getMessage(), e);
         }
     }

@@ -20,14 +20,17 @@ import java.util.List;
 /**
  * Finds a file a setting names ({@code jwk_local_path}, the {@code config} init-param) from inside a webapp:
  * <ul>
- *   <li>an absolute path is a file;</li>
+ *   <li>an absolute path is a file; inside a webapp, one that starts with {@code /WEB-INF/} is first a webapp
+ *       resource, and one that is no existing file is then tried as a webapp resource (the startup line writes
+ *       webapp resources with a leading slash, so {@code /WEB-INF/keys/x.json} is what people copy);</li>
  *   <li>{@code classpath:name} is a classpath resource, through the thread context class loader, then the
  *       filter's;</li>
  *   <li>anything else is first a webapp resource ({@code ServletContext.getResourceAsStream("/" + path)}, such
  *       as {@code WEB-INF/jwk/private.json}), then a file relative to the working directory.</li>
  * </ul>
- * When nothing is found, the error lists every place looked in. Files are read as UTF-8, a leading byte order
- * mark dropped.
+ * A path whose {@code ..} segments climb above the webapp's root is never asked of the webapp (whatever the
+ * container would make of it); it can still name a file. When nothing is found, the error lists every place
+ * looked in. Files are read as UTF-8, a leading byte order mark dropped.
  *
  * <p>Key files ({@code jwk_local_path}, {@code pem_local_path}, {@code keystore_path}, {@code jwk_local_ca}) are
  * found the same way, as bytes, through {@link #open}, and refused when larger than
@@ -38,6 +41,9 @@ import java.util.List;
 public final class WebappResourceLocator implements KeyFileOpener {
     /** The prefix that makes a path a classpath resource. */
     public static final String CLASSPATH_PREFIX = "classpath:";
+
+    /** The start of an absolute path that is first a webapp resource, then a file. */
+    private static final String WEB_INF = "/WEB-INF/";
 
     /**
      * A file's text and where it was found.
@@ -132,13 +138,18 @@ public final class WebappResourceLocator implements KeyFileOpener {
             file = null;
         }
         if (file != null && file.isAbsolute()) {
-            return fromFile(file, reading, looked);
+            if (context == null || !path.startsWith("/")) {
+                return fromFile(file, reading, looked);
+            }
+            if (path.startsWith(WEB_INF)) {
+                Opened found = fromWebapp(path, reading, looked);
+                return found != null ? found : fromFile(file, reading, looked);
+            }
+            Opened found = fromFile(file, reading, looked);
+            return found != null ? found : fromWebapp(path, reading, looked);
         }
         if (context != null) {
-            String resource = "/" + stripSlash(path);
-            String where = "webapp resource [" + resource + "]";
-            looked.add(where);
-            Opened found = fromStream(context.getResourceAsStream(resource), where, realFile(resource), reading);
+            Opened found = fromWebapp(path, reading, looked);
             if (found != null) {
                 return found;
             }
@@ -148,6 +159,33 @@ public final class WebappResourceLocator implements KeyFileOpener {
             return null;
         }
         return fromFile(file.toAbsolutePath(), reading, looked);
+    }
+
+    private Opened fromWebapp(String path, Reading reading, List<String> looked) {
+        String resource = "/" + stripSlash(path);
+        String where = "webapp resource [" + resource + "]";
+        if (climbsAboveRoot(resource)) {
+            looked.add(where + " (not asked: it climbs above the webapp's root)");
+            return null;
+        }
+        looked.add(where);
+        return fromStream(context.getResourceAsStream(resource), where, realFile(resource), reading);
+    }
+
+    /** True when the {@code ..} segments of {@code resource} climb above the webapp's root. */
+    private static boolean climbsAboveRoot(String resource) {
+        int depth = 0;
+        for (String segment : resource.split("[/\\\\]", -1)) {
+            if (segment.equals("..")) {
+                depth--;
+                if (depth < 0) {
+                    return true;
+                }
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
     }
 
     private Opened fromClasspath(String name, Reading reading, List<String> looked) {

@@ -44,7 +44,7 @@ class WebappResourceLocatorTest {
     }
 
     @Test
-    void readsAnAbsolutePathAsAFileOnly() throws IOException {
+    void readsAnExistingAbsoluteFileBeforeAWebappResourceOfThatName() throws IOException {
         Path file = Files.writeString(tmp.resolve("keys.json"), "{\"keys\":[]}");
         WebappResourceLocator locator = locator(Map.of(file.toString(), "from the webapp"));
 
@@ -52,6 +52,77 @@ class WebappResourceLocatorTest {
 
         assertEquals("{\"keys\":[]}", found.text());
         assertEquals("file [" + file + "]", found.location());
+    }
+
+    @Test
+    void readsAWebInfPathWithALeadingSlashAsAWebappResource() {
+        WebappResourceLocator.Found found = locator(Map.of("/WEB-INF/keys/x.json", "{\"keys\":[]}"))
+                .read("jwk_local_path", "/WEB-INF/keys/x.json");
+
+        assertEquals("{\"keys\":[]}", found.text());
+        assertEquals("webapp resource [/WEB-INF/keys/x.json]", found.location());
+    }
+
+    @Test
+    void opensAWebInfKeyFileWithALeadingSlashWithTheFileBehindIt() throws IOException {
+        Path file = Files.writeString(tmp.resolve("key.pem"), "pem");
+        jakarta.servlet.ServletContext context = TestFilterConfig.webapp(Map.of("/WEB-INF/keys/key.pem", "pem"));
+        org.mockito.Mockito.when(context.getRealPath("/WEB-INF/keys/key.pem")).thenReturn(file.toString());
+
+        io.github.jwtsigner.internal.rotation.KeyFileOpener.Opened opened = new WebappResourceLocator(context, null)
+                .open("pem_local_path", "/WEB-INF/keys/key.pem");
+
+        assertEquals("webapp resource [/WEB-INF/keys/key.pem]", opened.location());
+        assertEquals(file, opened.file());
+    }
+
+    @Test
+    void triesAnAbsolutePathThatIsNoFileAsAWebappResourceAfterTheFile() {
+        Path missing = tmp.resolve("keys").resolve("x.json");
+
+        WebappResourceLocator.Found found = locator(Map.of(missing.toString(), "from the webapp"))
+                .read("jwk_local_path", missing.toString());
+
+        assertEquals("from the webapp", found.text());
+        assertEquals("webapp resource [" + missing + "]", found.location());
+    }
+
+    @Test
+    void listsTheWebappResourceThenTheFileForAMissingWebInfPath() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> locator(Map.of()).read("jwk_local_path", "/WEB-INF/keys/x.json"));
+
+        assertTrue(e.problems().get(0).startsWith("jwk_local_path [/WEB-INF/keys/x.json] not found; looked in:"
+                + " webapp resource [/WEB-INF/keys/x.json], file [/WEB-INF/keys/x.json]; expected"),
+                e.problems().get(0));
+    }
+
+    @Test
+    void neverAsksTheWebappForAPathThatClimbsAboveItsRoot() {
+        jakarta.servlet.ServletContext context = org.mockito.Mockito.mock(jakarta.servlet.ServletContext.class);
+        org.mockito.Mockito.when(context.getResourceAsStream(org.mockito.ArgumentMatchers.anyString()))
+                .thenAnswer(call -> new java.io.ByteArrayInputStream("{}".getBytes(UTF_8)));
+        WebappResourceLocator locator = new WebappResourceLocator(context, null);
+
+        for (String path : new String[] {"/WEB-INF/../../etc/jwk.json", "WEB-INF/../../jwk.json", "../jwk.json",
+                "/WEB-INF/..\\..\\jwk.json"}) {
+            InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                    () -> locator.read("jwk_local_path", path), path);
+
+            String resource = "/" + path.replaceFirst("^/", "");
+            assertTrue(e.problems().get(0).contains("webapp resource [" + resource + "] (not asked: it climbs above"
+                    + " the webapp's root)"), e.problems().get(0));
+        }
+        org.mockito.Mockito.verify(context, org.mockito.Mockito.never())
+                .getResourceAsStream(org.mockito.ArgumentMatchers.anyString());
+    }
+
+    @Test
+    void asksTheWebappForAPathWhoseDotDotStaysInside() {
+        WebappResourceLocator.Found found = locator(Map.of("/WEB-INF/x/../jwk.json", "{}"))
+                .read("jwk_local_path", "/WEB-INF/x/../jwk.json");
+
+        assertEquals("webapp resource [/WEB-INF/x/../jwk.json]", found.location());
     }
 
     @Test
@@ -134,14 +205,25 @@ class WebappResourceLocatorTest {
     }
 
     @Test
-    void listsOnlyTheFileForAMissingAbsolutePath() {
+    void listsOnlyTheFileForAMissingAbsolutePathOutsideAWebapp() {
+        Path missing = tmp.resolve("missing.json");
+
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> new WebappResourceLocator(null, null).read("config", missing.toString()));
+
+        assertTrue(e.problems().get(0).startsWith("config [" + missing + "] not found; looked in: file ["
+                + missing + "]; expected"), e.problems().get(0));
+    }
+
+    @Test
+    void listsTheFileThenTheWebappResourceForAMissingAbsolutePathInAWebapp() {
         Path missing = tmp.resolve("missing.json");
 
         InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
                 () -> locator(Map.of()).read("config", missing.toString()));
 
         assertTrue(e.problems().get(0).startsWith("config [" + missing + "] not found; looked in: file ["
-                + missing + "]; expected"), e.problems().get(0));
+                + missing + "], webapp resource [" + missing + "]; expected"), e.problems().get(0));
     }
 
     @Test
