@@ -31,7 +31,12 @@ import javax.crypto.Mac;
  */
 final class SignatureCheck {
     private static final SigningAlgorithm[] ALGS = SigningAlgorithm.values();
-    private static final ThreadLocal<Engines> ENGINES = ThreadLocal.withInitial(Engines::new);
+    /**
+     * Per thread: the engine of each algorithm, then the key object each was initialised with. Only JDK types,
+     * never a class of this library: the container's threads outlive a webapp, and a value of a webapp class
+     * would keep the undeployed webapp's class loader alive (Tomcat reports such a value at every redeploy).
+     */
+    private static final ThreadLocal<Object[]> ENGINES = new ThreadLocal<>();
     private static final int ED25519_SLOTS = 16;
     /** Ed25519 keys by identity, each in one of two slots picked by its identity hash. */
     private static final AtomicReferenceArray<Ed25519Key> ED25519 = new AtomicReferenceArray<>(ED25519_SLOTS);
@@ -39,10 +44,13 @@ final class SignatureCheck {
     private SignatureCheck() {
     }
 
-    /** One thread's engines and, per algorithm, the key object its engine was initialised with. */
-    private static final class Engines {
-        final Object[] engines = new Object[ALGS.length];
-        final Key[] keys = new Key[ALGS.length];
+    private static Object[] engines() {
+        Object[] engines = ENGINES.get();
+        if (engines == null) {
+            engines = new Object[2 * ALGS.length];
+            ENGINES.set(engines);
+        }
+        return engines;
     }
 
     private record Ed25519Key(Key key, Ed25519Verifier verifier) {
@@ -69,17 +77,18 @@ final class SignatureCheck {
     }
 
     private static byte[] hmac(SigningAlgorithm alg, Key key, byte[] input) throws GeneralSecurityException {
-        Engines engines = ENGINES.get();
+        Object[] engines = engines();
         int i = alg.ordinal();
-        Mac mac = (Mac) engines.engines[i];
+        int k = ALGS.length + i;
+        Mac mac = (Mac) engines[i];
         if (mac == null) {
             mac = Mac.getInstance("HmacSHA" + alg.hashBits());
-            engines.engines[i] = mac;
+            engines[i] = mac;
         }
-        if (engines.keys[i] != key) {
-            engines.keys[i] = null;
+        if (engines[k] != key) {
+            engines[k] = null;
             mac.init(key);
-            engines.keys[i] = key;
+            engines[k] = key;
         }
         // doFinal leaves the Mac initialised with the same key, ready for the next input.
         return mac.doFinal(input);
@@ -87,17 +96,18 @@ final class SignatureCheck {
 
     private static boolean check(SigningAlgorithm alg, PublicKey key, byte[] input, byte[] signature)
             throws GeneralSecurityException {
-        Engines engines = ENGINES.get();
+        Object[] engines = engines();
         int i = alg.ordinal();
-        Signature s = (Signature) engines.engines[i];
+        int k = ALGS.length + i;
+        Signature s = (Signature) engines[i];
         if (s == null) {
             s = newSignature(alg);
-            engines.engines[i] = s;
+            engines[i] = s;
         }
-        if (engines.keys[i] != key) {
-            engines.keys[i] = null;
+        if (engines[k] != key) {
+            engines[k] = null;
             s.initVerify(key);
-            engines.keys[i] = key;
+            engines[k] = key;
         }
         // verify resets the object to its state after initVerify; when it throws, some providers (the JDK's
         // Ed25519 among them) keep the input, so the next call initialises it again.
@@ -105,7 +115,7 @@ final class SignatureCheck {
             s.update(input);
             return s.verify(signature);
         } catch (GeneralSecurityException | RuntimeException e) {
-            engines.keys[i] = null;
+            engines[k] = null;
             throw e;
         }
     }

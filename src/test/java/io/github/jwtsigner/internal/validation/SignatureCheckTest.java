@@ -39,6 +39,39 @@ import org.junit.jupiter.api.Test;
 class SignatureCheckTest {
     private static final byte[] INPUT = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiIxIn0".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * A container's request threads outlive a webapp: what this library leaves in them must be of JDK classes
+     * only, or an undeployed webapp's class loader stays reachable (Tomcat reports it at every redeploy).
+     */
+    @Test
+    void leavesOnlyJdkObjectsInTheThreadsItRunsOn() throws Exception {
+        byte[] input = "a.b".getBytes(StandardCharsets.US_ASCII);
+        SecretKeySpec secret = new SecretKeySpec(new byte[32], "HMAC");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(secret);
+        assertTrue(SignatureCheck.verify(SigningAlgorithm.HS256, secret, input, mac.doFinal(input)));
+        KeyPair rsa = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        Signature s = Signature.getInstance("SHA256withRSA");
+        s.initSign(rsa.getPrivate());
+        s.update(input);
+        assertTrue(SignatureCheck.verify(SigningAlgorithm.RS256, rsa.getPublic(), input, s.sign()));
+
+        java.lang.reflect.Field field = SignatureCheck.class.getDeclaredField("ENGINES");
+        field.setAccessible(true);
+        ThreadLocal<?> local = (ThreadLocal<?>) field.get(null);
+        assertEquals(ThreadLocal.class, local.getClass(), "a plain ThreadLocal, holding no supplier of ours");
+        Object[] values = (Object[]) local.get();
+        assertTrue(Arrays.stream(values).anyMatch(v -> v != null), "the engines are kept");
+        ClassLoader ours = SignatureCheck.class.getClassLoader();
+        for (Object v : values) {
+            if (v != null) {
+                ClassLoader loader = v.getClass().getClassLoader();
+                assertTrue(loader != ours && (loader == null || loader == ClassLoader.getPlatformClassLoader()),
+                        v.getClass() + " is kept in the thread");
+            }
+        }
+    }
+
     @Test
     void ed25519VerdictsAreTheJdks() throws Exception {
         SplittableRandom random = new SplittableRandom(12);
