@@ -24,7 +24,8 @@ import java.util.Objects;
  *
  * <p>Configure it in one of these ways:
  * <ul>
- *   <li>web.xml init-params named as in {@link SignerConfig#SETTING_NAMES};</li>
+ *   <li>web.xml init-params named as {@link Setting#settingName()} gives for the scopes
+ *       {@link Setting.Scope#SIGNER SIGNER} and {@link Setting.Scope#KEYS KEYS};</li>
  *   <li>the init-param {@code config} naming a KrakenD JSON file: the {@code auth/signer} object, an
  *       endpoint object, or a whole KrakenD configuration plus the init-param {@code endpoint} naming
  *       the endpoint;</li>

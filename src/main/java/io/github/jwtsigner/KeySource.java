@@ -13,7 +13,7 @@ import java.util.Optional;
  * entry. Each variant holds its own settings and checks them; {@link SignerConfig.Builder#build()} makes the
  * one the settings name.
  *
- * <p>Immutable and thread-safe. {@link #toString()} is {@link #description()}: never a password.
+ * <p>Immutable and thread-safe. {@code toString()} is {@link #description()}: never a password.
  */
 public sealed interface KeySource {
 
