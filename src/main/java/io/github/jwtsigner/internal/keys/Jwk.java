@@ -53,6 +53,11 @@ final class Jwk {
         return Optional.ofNullable(metadata.use());
     }
 
+    /** The {@code key_ops} it declares, if any. */
+    public Optional<java.util.List<String>> keyOps() {
+        return Optional.ofNullable(metadata.keyOps());
+    }
+
     /** The curve of an EC or OKP key. */
     public Optional<String> crv() {
         return Optional.ofNullable(metadata.crv());

@@ -26,6 +26,28 @@ final class JwkMembers {
         return object.has(name);
     }
 
+    /**
+     * The member as an array of strings, or empty when absent; a member of another shape, or holding anything but
+     * strings, reads as an empty array (it allows nothing), so that it never makes a key unreadable.
+     */
+    Optional<java.util.List<String>> optionalStrings(String name) {
+        JsonElement value = object.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        java.util.List<String> strings = new java.util.ArrayList<>();
+        if (value.isJsonArray()) {
+            for (JsonElement e : value.getAsJsonArray()) {
+                if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+                    return Optional.of(java.util.List.of());
+                }
+                strings.add(e.getAsString());
+            }
+            return Optional.of(java.util.List.copyOf(strings));
+        }
+        return Optional.of(java.util.List.of());
+    }
+
     /** The member as a string, or empty when absent. */
     Optional<String> optionalString(String name) throws JwkFormatException {
         JsonElement value = object.get(name);

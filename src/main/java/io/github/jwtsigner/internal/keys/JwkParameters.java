@@ -13,6 +13,9 @@ final class JwkParameters {
     static final String KTY = "kty";
     /** RFC 7517 §4.2: intended use, {@code sig} or {@code enc}. */
     static final String USE = "use";
+    /** RFC 7517 §4.3: the operations the key is meant for, such as {@code verify}. */
+    static final String KEY_OPS = "key_ops";
+    static final String KEY_OP_VERIFY = "verify";
     /** RFC 7517 §4.4: the algorithm the key is meant for. */
     static final String ALG = "alg";
     /** RFC 7517 §4.5: key id. */

@@ -49,7 +49,7 @@ final class JwkParser {
         }
         JwkMetadata metadata = new JwkMetadata(kty, members.optionalString(KID).orElse(null),
                 members.optionalString(ALG).orElse(null), members.optionalString(USE).orElse(null),
-                members.optionalString(CRV).orElse(null));
+                members.optionalString(CRV).orElse(null), members.optionalStrings(JwkParameters.KEY_OPS).orElse(null));
         return parser.parse(members, metadata);
     }
 }

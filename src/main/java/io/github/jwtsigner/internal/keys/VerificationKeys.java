@@ -21,7 +21,8 @@ import javax.crypto.spec.SecretKeySpec;
  * The keys the validator checks signatures with: each HMAC secret, and the public half of each RSA, EC and
  * Ed25519 key (a public key as it is, a private key's public half; its private part is dropped here). A key is
  * used only with the algorithms of its type and curve, only with its own {@code alg} when it declares one, never
- * when its {@code use} is not {@code sig}, and an HMAC or RSA key only when it is long enough for the algorithm
+ * when its {@code use} is not {@code sig} or its {@code key_ops} lack {@code verify} (a {@code key_ops} that is
+ * not an array of strings allows nothing), and an HMAC or RSA key only when it is long enough for the algorithm
  * (RFC 7518: an HMAC key at least as long as the hash, an RSA modulus of at least 2048 bits).
  *
  * <p>Immutable and thread-safe. {@link #toString()} shows kids, never key material.
@@ -85,7 +86,8 @@ public final class VerificationKeys {
                 continue;
             }
             Jwk jwk = e.key();
-            if (jwk.use().isPresent() && !jwk.use().get().equals(JwkParameters.USE_SIG)) {
+            if (jwk.use().isPresent() && !jwk.use().get().equals(JwkParameters.USE_SIG)
+                    || jwk.keyOps().isPresent() && !jwk.keyOps().get().contains(JwkParameters.KEY_OP_VERIFY)) {
                 continue;
             }
             Entry entry = entry(jwk);
