@@ -2,6 +2,7 @@ package io.github.jwtsigner.internal.validation;
 
 import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.internal.ed25519.Ed25519Verifier;
+import io.github.jwtsigner.internal.jws.JcaAlgorithms;
 
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -12,7 +13,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.EdECPublicKey;
 import java.security.spec.EdECPoint;
-import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.NamedParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -65,7 +65,8 @@ final class SignatureCheck {
         try {
             return switch (alg.keyType()) {
                 case "oct" -> MessageDigest.isEqual(hmac(alg, key, input), signature);
-                case "EC" -> signature.length == 2 * ecOctets(alg) && check(alg, (PublicKey) key, input, signature);
+                case "EC" -> signature.length == 2 * JcaAlgorithms.ecdsaPartBytes(alg)
+                        && check(alg, (PublicKey) key, input, signature);
                 case "OKP" -> key instanceof EdECPublicKey ed && isEd25519(ed)
                         ? ed25519(ed).verify(input, signature)
                         : check(alg, (PublicKey) key, input, signature);
@@ -142,31 +143,15 @@ final class SignatureCheck {
         return verifier;
     }
 
-    private static int ecOctets(SigningAlgorithm alg) {
-        return switch (alg) {
-            case ES256 -> 32;
-            case ES384 -> 48;
-            default -> 66;
-        };
-    }
-
+    /** The JDK's engine for {@code alg}; ECDSA in the JWS form {@code R || S} (P1363), not DER. */
     private static Signature newSignature(SigningAlgorithm alg)
             throws NoSuchAlgorithmException, InvalidAlgorithmParameterException {
-        String hash = "SHA" + alg.hashBits();
-        switch (alg.keyType()) {
-            case "RSA":
-                if (alg.name().startsWith("PS")) {
-                    Signature pss = Signature.getInstance("RSASSA-PSS");
-                    String digest = "SHA-" + alg.hashBits();
-                    pss.setParameter(new PSSParameterSpec(digest, "MGF1", new MGF1ParameterSpec(digest),
-                            alg.hashBits() / 8, PSSParameterSpec.TRAILER_FIELD_BC));
-                    return pss;
-                }
-                return Signature.getInstance(hash + "withRSA");
-            case "EC":
-                return Signature.getInstance(hash + "withECDSAinP1363Format");
-            default:
-                return Signature.getInstance("Ed25519");
+        String name = JcaAlgorithms.signatureName(alg);
+        Signature signature = Signature.getInstance(alg.keyType().equals("EC") ? name + "inP1363Format" : name);
+        PSSParameterSpec pss = JcaAlgorithms.pssParameters(alg);
+        if (pss != null) {
+            signature.setParameter(pss);
         }
+        return signature;
     }
 }
