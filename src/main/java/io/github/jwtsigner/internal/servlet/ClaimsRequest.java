@@ -134,7 +134,7 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getHeader(String name) {
-        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+        if (!isPropagated(name)) {
             return super.getHeader(name);
         }
         return claimHeader(name);
@@ -142,7 +142,7 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+        if (!isPropagated(name)) {
             return super.getHeaders(name);
         }
         String value = claimHeader(name);
@@ -154,7 +154,7 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
         List<String> names = new ArrayList<>();
         for (Enumeration<String> e = super.getHeaderNames(); e != null && e.hasMoreElements(); ) {
             String n = e.nextElement();
-            if (!propagated.containsKey(n.toLowerCase(Locale.ROOT))) {
+            if (!isPropagated(n)) {
                 names.add(n);
             }
         }
@@ -168,7 +168,7 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
 
     @Override
     public int getIntHeader(String name) {
-        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+        if (!isPropagated(name)) {
             return super.getIntHeader(name);
         }
         String value = claimHeader(name);
@@ -177,13 +177,18 @@ final class ClaimsRequest extends HttpServletRequestWrapper {
 
     @Override
     public long getDateHeader(String name) {
-        if (name == null || !propagated.containsKey(name.toLowerCase(Locale.ROOT))) {
+        if (!isPropagated(name)) {
             return super.getDateHeader(name);
         }
         if (claimHeader(name) == null) {
             return -1;
         }
         throw new IllegalArgumentException("header [" + name + "] holds a claim, not an HTTP date");
+    }
+
+    /** True for a header of {@code propagate_claims}, in any letter case: the token's claim, never the client's. */
+    private boolean isPropagated(String name) {
+        return name != null && propagated.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
     /** The claim for a propagated header as text; null when the token lacks it, or its text has a control character. */
