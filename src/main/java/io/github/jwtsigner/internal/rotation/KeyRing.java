@@ -20,6 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -83,63 +85,11 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
         }
     };
 
-    private static final Wording<PublicJwks> PUBLISHING = new Wording<>() {
-        @Override
-        public String failed(String source, PublicJwks kept, String reason) {
-            return "could not reload the keys to publish from " + source + "; still publishing kids "
-                    + kept.kids() + ", the last good keys: " + reason;
-        }
+    private static final Wording<PublicJwks> PUBLISHING = new KidsWording<>("to publish", "publishing",
+            PublicJwks::kids, PublicJwks::equals);
 
-        @Override
-        public String reloaded(String source, PublicJwks now, PublicJwks before) {
-            return "keys to publish reloaded from " + source + ": now kids " + now.kids() + ", before kids "
-                    + before.kids();
-        }
-
-        @Override
-        public String recovered(String source, PublicJwks kept) {
-            return source + " is readable again and unchanged; still publishing kids " + kept.kids();
-        }
-
-        @Override
-        public String brief(PublicJwks value) {
-            return "kids=" + value.kids();
-        }
-
-        @Override
-        public boolean publishesAlike(PublicJwks a, PublicJwks b) {
-            return a.equals(b);
-        }
-    };
-
-    private static final Wording<VerificationKeys> VERIFYING = new Wording<>() {
-        @Override
-        public String failed(String source, VerificationKeys kept, String reason) {
-            return "could not reload the keys to verify with from " + source + "; still verifying with kids "
-                    + kept.kids() + ", the last good keys: " + reason;
-        }
-
-        @Override
-        public String reloaded(String source, VerificationKeys now, VerificationKeys before) {
-            return "keys to verify with reloaded from " + source + ": now kids " + now.kids() + ", before kids "
-                    + before.kids();
-        }
-
-        @Override
-        public String recovered(String source, VerificationKeys kept) {
-            return source + " is readable again and unchanged; still verifying with kids " + kept.kids();
-        }
-
-        @Override
-        public String brief(VerificationKeys value) {
-            return "kids=" + value.kids();
-        }
-
-        @Override
-        public boolean publishesAlike(VerificationKeys a, VerificationKeys b) {
-            return a == b;
-        }
-    };
+    private static final Wording<VerificationKeys> VERIFYING = new KidsWording<>("to verify with",
+            "verifying with", VerificationKeys::kids, (a, b) -> a == b);
 
     private final KeyLoader<T> source;
     private final Wording<T> wording;
@@ -365,5 +315,41 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
 
         /** True when both publish the same public keys, so history need keep only the later. */
         boolean publishesAlike(T a, T b);
+    }
+
+    /**
+     * The wording of a ring of keys known by their kids: {@code keys to publish}, {@code still publishing kids}.
+     *
+     * @param purpose what the keys are for: {@code to publish}
+     * @param use what the ring keeps doing with them: {@code publishing}
+     */
+    private record KidsWording<T>(String purpose, String use, Function<T, List<String>> kids,
+            BiPredicate<T, T> alike) implements Wording<T> {
+        @Override
+        public String failed(String source, T kept, String reason) {
+            return "could not reload the keys " + purpose + " from " + source + "; still " + use + " kids "
+                    + kids.apply(kept) + ", the last good keys: " + reason;
+        }
+
+        @Override
+        public String reloaded(String source, T now, T before) {
+            return "keys " + purpose + " reloaded from " + source + ": now kids " + kids.apply(now)
+                    + ", before kids " + kids.apply(before);
+        }
+
+        @Override
+        public String recovered(String source, T kept) {
+            return source + " is readable again and unchanged; still " + use + " kids " + kids.apply(kept);
+        }
+
+        @Override
+        public String brief(T value) {
+            return "kids=" + kids.apply(value);
+        }
+
+        @Override
+        public boolean publishesAlike(T a, T b) {
+            return alike.test(a, b);
+        }
     }
 }
