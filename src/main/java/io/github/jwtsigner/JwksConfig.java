@@ -19,17 +19,25 @@ public final class JwksConfig {
     private final String kid;
     private final int maxAge;
     private final Duration retention;
+    private final Object meterRegistry;
 
-    private JwksConfig(KeySource keySource, String signer, String kid, int maxAge, Duration retention) {
+    private JwksConfig(KeySource keySource, String signer, String kid, int maxAge, Duration retention,
+            Object meterRegistry) {
         this.keySource = keySource;
         this.signer = signer;
         this.kid = kid;
         this.maxAge = maxAge;
         this.retention = retention;
+        this.meterRegistry = meterRegistry;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The Micrometer {@code MeterRegistry} handed over with {@link Builder#meterRegistry}; empty for JMX alone. */
+    public Optional<Object> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
     }
 
     /** True for the settings the JWKS servlet reads: the key source's, {@code kid}, and its own. */
@@ -72,7 +80,7 @@ public final class JwksConfig {
     public String toString() {
         return "JwksConfig{" + (signer != null ? Setting.SIGNER_FILTER + "=" + signer : keySource.description())
                 + (kid != null ? ", kid=" + kid : "") + ", " + Setting.MAX_AGE + "=" + maxAge + ", "
-                + Setting.RETENTION + "=" + SignerConfig.show(retention) + "}";
+                + Setting.RETENTION + "=" + ConfigText.show(retention) + "}";
     }
 
     /**
@@ -85,6 +93,17 @@ public final class JwksConfig {
         private final SignerConfig.Builder values = SignerConfig.builder();
 
         private Builder() {
+        }
+
+        /**
+         * Also puts the MXBean's figures into this Micrometer registry; {@code Object}, so this loads without it.
+         *
+         * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}, or null for JMX alone
+         * @throws IllegalArgumentException for anything else
+         */
+        public Builder meterRegistry(Object registry) {
+            values.meterRegistry(registry);
+            return this;
         }
 
         /**
@@ -120,8 +139,8 @@ public final class JwksConfig {
          * @return the configuration, or null when there was any problem, before or now
          */
         public JwksConfig build(Problems problems) {
-            String signer = SignerConfig.blankToNull(values.text(Setting.SIGNER_FILTER));
-            String kid = SignerConfig.blankToNull(values.text(Setting.KID));
+            String signer = ConfigText.blankToNull(values.text(Setting.SIGNER_FILTER));
+            String kid = ConfigText.blankToNull(values.text(Setting.KID));
             List<Setting> sources = SignerConfigChecks.setKeySources(values);
             Setting sourceSetting = null;
             if (signer != null) {
@@ -158,14 +177,14 @@ public final class JwksConfig {
             Duration retention = (Duration) values.value(Setting.RETENTION);
             if (retention == null || retention.isNegative()) {
                 problems.add(Setting.RETENTION + (retention == null ? " is empty" : " ["
-                        + SignerConfig.show(retention) + "] is negative") + "; expected 0s or more, the default is "
-                        + SignerConfig.show((Duration) Setting.RETENTION.defaultValue()), Setting.RETENTION);
+                        + ConfigText.show(retention) + "] is negative") + "; expected 0s or more, the default is "
+                        + ConfigText.show((Duration) Setting.RETENTION.defaultValue()), Setting.RETENTION);
             }
             if (!problems.isEmpty()) {
                 return null;
             }
             KeySource source = sourceSetting == null ? null : SignerConfigChecks.keySource(values, sourceSetting);
-            return new JwksConfig(source, signer, kid, maxAge, retention);
+            return new JwksConfig(source, signer, kid, maxAge, retention, values.meterRegistry);
         }
     }
 }

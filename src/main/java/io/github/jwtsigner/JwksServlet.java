@@ -77,7 +77,7 @@ public class JwksServlet extends HttpServlet {
         current.handle(request, response);
     }
 
-    /** Stops reloading the keys. */
+    /** Stops reloading the keys, and unregisters the MXBean and the meters. */
     @Override
     public void destroy() {
         closeHandler();

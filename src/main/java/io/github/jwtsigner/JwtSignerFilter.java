@@ -1,6 +1,7 @@
 package io.github.jwtsigner;
 
 import io.github.jwtsigner.internal.jws.TokenSigner;
+import io.github.jwtsigner.internal.ops.SignerOperations;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import io.github.jwtsigner.internal.servlet.ResponseSigning;
 import io.github.jwtsigner.internal.servlet.SignerStartup;
@@ -52,6 +53,7 @@ public class JwtSignerFilter implements Filter {
     private volatile ResponseSigning signing;
     private volatile KeyRing<TokenSigner> keys;
     private volatile FilterConfig filterConfig;
+    private volatile SignerOperations operations;
 
     /** Reads its configuration from init-params in {@link #init}. */
     public JwtSignerFilter() {
@@ -79,6 +81,7 @@ public class JwtSignerFilter implements Filter {
             this.filterConfig = filterConfig;
             keys = started.keys();
             signing = started.signing();
+            operations = started.signing().operations();
         } catch (InvalidConfigurationException e) {
             // Tomcat writes the exception only to the context's log (localhost.<date>.log).
             LOG.log(Logger.Level.ERROR, "filter [" + filterConfig.getFilterName() + "] did not start: "
@@ -107,7 +110,10 @@ public class JwtSignerFilter implements Filter {
         current.handle((HttpServletRequest) request, (HttpServletResponse) response, chain);
     }
 
-    /** Stops reloading the key (the {@value KeyRing#REFRESH_THREAD_NAME} thread) and refuses further requests. */
+    /**
+     * Stops reloading the key (the {@value KeyRing#REFRESH_THREAD_NAME} thread), unregisters the MXBean and the
+     * meters, and refuses further requests.
+     */
     @Override
     public void destroy() {
         signing = null;
@@ -115,6 +121,11 @@ public class JwtSignerFilter implements Filter {
     }
 
     private void closeKeys() {
+        SignerOperations previousOperations = operations;
+        operations = null;
+        if (previousOperations != null) {
+            previousOperations.close();
+        }
         KeyRing<TokenSigner> previous = keys;
         keys = null;
         if (previous != null) {

@@ -1,6 +1,7 @@
 package io.github.jwtsigner;
 
 import io.github.jwtsigner.internal.keys.VerificationKeys;
+import io.github.jwtsigner.internal.ops.ValidatorOperations;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import io.github.jwtsigner.internal.servlet.RequestValidation;
 import io.github.jwtsigner.internal.servlet.ValidatorStartup;
@@ -46,6 +47,7 @@ public class JwtValidatorFilter implements Filter {
     private final ValidatorConfig config;
     private volatile RequestValidation validation;
     private volatile KeyRing<VerificationKeys> keys;
+    private volatile ValidatorOperations operations;
 
     /** Reads its configuration from init-params in {@link #init}. */
     public JwtValidatorFilter() {
@@ -71,6 +73,7 @@ public class JwtValidatorFilter implements Filter {
             closeKeys();
             keys = started.keys();
             validation = started.validation();
+            operations = started.validation().operations();
         } catch (InvalidConfigurationException e) {
             // Tomcat writes the exception only to the context's log (localhost.<date>.log).
             LOG.log(Logger.Level.ERROR, "filter [" + filterConfig.getFilterName() + "] did not start: "
@@ -99,7 +102,7 @@ public class JwtValidatorFilter implements Filter {
         current.handle((HttpServletRequest) request, (HttpServletResponse) response, chain);
     }
 
-    /** Stops reloading the keys and refuses further requests. */
+    /** Stops reloading the keys, unregisters the MXBean and the meters, and refuses further requests. */
     @Override
     public void destroy() {
         validation = null;
@@ -107,6 +110,11 @@ public class JwtValidatorFilter implements Filter {
     }
 
     private void closeKeys() {
+        ValidatorOperations previousOperations = operations;
+        operations = null;
+        if (previousOperations != null) {
+            previousOperations.close();
+        }
         KeyRing<VerificationKeys> previous = keys;
         keys = null;
         if (previous != null) {

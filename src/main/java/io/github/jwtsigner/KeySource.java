@@ -37,10 +37,10 @@ public sealed interface KeySource {
         static void checkInterval(Duration interval, Problems problems) {
             if (interval == null || interval.isNegative()
                     || (!interval.isZero() && interval.compareTo(MIN_CHECK_INTERVAL) < 0)) {
-                problems.add(Setting.JWK_LOCAL_CHECK_INTERVAL + " [" + SignerConfig.show(interval)
+                problems.add(Setting.JWK_LOCAL_CHECK_INTERVAL + " [" + ConfigText.show(interval)
                         + "] is out of range; expected 0s (never check) or at least "
-                        + SignerConfig.show(MIN_CHECK_INTERVAL) + "; the default is "
-                        + SignerConfig.show((Duration) Setting.JWK_LOCAL_CHECK_INTERVAL.defaultValue()),
+                        + ConfigText.show(MIN_CHECK_INTERVAL) + "; the default is "
+                        + ConfigText.show((Duration) Setting.JWK_LOCAL_CHECK_INTERVAL.defaultValue()),
                         Setting.JWK_LOCAL_CHECK_INTERVAL);
             }
         }
@@ -129,11 +129,11 @@ public sealed interface KeySource {
         private static void checkTimeout(Setting setting, SignerConfig.Builder b, Problems problems) {
             Duration value = (Duration) b.value(setting);
             if (value == null || value.isNegative() || value.isZero()) {
-                problems.add(setting + " [" + SignerConfig.show(value) + "] must be positive; the default is "
-                        + SignerConfig.show((Duration) setting.defaultValue()), setting);
+                problems.add(setting + " [" + ConfigText.show(value) + "] must be positive; the default is "
+                        + ConfigText.show((Duration) setting.defaultValue()), setting);
             } else if (value.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0) {
-                problems.add(setting + " [" + SignerConfig.show(value) + "] is too long; expected at most "
-                        + SignerConfig.show(Duration.ofMillis(Integer.MAX_VALUE)), setting);
+                problems.add(setting + " [" + ConfigText.show(value) + "] is too long; expected at most "
+                        + ConfigText.show(Duration.ofMillis(Integer.MAX_VALUE)), setting);
             }
         }
 

@@ -87,6 +87,11 @@ public enum Setting {
     CONFIG("config", Kind.TEXT, null, Scope.FILTER),
     /** The filter's init-param: with a whole KrakenD configuration in {@code config}, the endpoint to take. */
     ENDPOINT("endpoint", Kind.TEXT, null, Scope.FILTER),
+    /**
+     * An init-param of every component, our own: {@code global} puts its figures into Micrometer's global
+     * registry as well as JMX; {@code none}, the default, JMX alone.
+     */
+    METRICS("metrics", Kind.TEXT, "none", Scope.FILTER),
     /** The JWKS servlet's: the filter-name of the {@code JwtSignerFilter} whose key ring it publishes. */
     SIGNER_FILTER("signer", Kind.TEXT, null, Scope.JWKS),
     /** The JWKS servlet's: seconds a client may cache the JWK Set ({@code Cache-Control: max-age}). */

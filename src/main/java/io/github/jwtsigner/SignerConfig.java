@@ -1,6 +1,5 @@
 package io.github.jwtsigner;
 
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +32,7 @@ public final class SignerConfig {
     private final String signatureProvider;
     private final KeySource keySource;
     private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
+    private final Object meterRegistry;
 
     private SignerConfig(Builder b, SigningAlgorithm alg, List<String> keysToSign, KeySource keySource) {
         this.alg = alg;
@@ -44,8 +44,9 @@ public final class SignerConfig {
         this.typ = b.text(Setting.TYP);
         this.leeway = b.text(Setting.LEEWAY);
         this.maxBodyBytes = (Integer) b.value(Setting.MAX_BODY_BYTES);
-        this.signatureProvider = blankToNull(b.text(Setting.SIGNATURE_PROVIDER));
+        this.signatureProvider = ConfigText.blankToNull(b.text(Setting.SIGNATURE_PROVIDER));
         this.keySource = keySource;
+        this.meterRegistry = b.meterRegistry;
         for (Setting s : Setting.values()) {
             if ((s.scope() == Setting.Scope.SIGNER || s.scope() == Setting.Scope.KEYS) && b.value(s) != null) {
                 // No check names a null cipher suite: refused here, whatever the key source, as before.
@@ -53,10 +54,6 @@ public final class SignerConfig {
                         : b.value(s));
             }
         }
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 
     public static Builder builder() {
@@ -126,6 +123,11 @@ public final class SignerConfig {
         return values.get(setting);
     }
 
+    /** The Micrometer {@code MeterRegistry} handed over with {@link Builder#meterRegistry}; empty for JMX alone. */
+    public Optional<Object> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
+    }
+
     /** Where the key comes from, with that source's own settings. */
     public KeySource keySource() {
         return keySource;
@@ -144,28 +146,14 @@ public final class SignerConfig {
         }
         if (keySource instanceof KeySource.JwkUrl u) {
             sb.append(", ").append(Setting.CACHE_DURATION).append('=').append(u.cacheDuration())
-                    .append(", ").append(Setting.JWK_CONNECT_TIMEOUT).append('=').append(show(u.connectTimeout()))
-                    .append(", ").append(Setting.JWK_READ_TIMEOUT).append('=').append(show(u.readTimeout()))
-                    .append(", ").append(Setting.JWK_FETCH_TIMEOUT).append('=').append(show(u.fetchTimeout()))
+                    .append(", ").append(Setting.JWK_CONNECT_TIMEOUT).append('=').append(ConfigText.show(u.connectTimeout()))
+                    .append(", ").append(Setting.JWK_READ_TIMEOUT).append('=').append(ConfigText.show(u.readTimeout()))
+                    .append(", ").append(Setting.JWK_FETCH_TIMEOUT).append('=').append(ConfigText.show(u.fetchTimeout()))
                     .append(", ").append(Setting.JWK_MAX_BYTES).append('=').append(u.maxBytes());
         } else if (keySource instanceof KeySource.JwkFile f) {
-            sb.append(", ").append(Setting.JWK_LOCAL_CHECK_INTERVAL).append('=').append(show(f.checkInterval()));
+            sb.append(", ").append(Setting.JWK_LOCAL_CHECK_INTERVAL).append('=').append(ConfigText.show(f.checkInterval()));
         }
         return sb.append('}').toString();
-    }
-
-    /** A duration for messages, in Go's syntax where it is short: {@code 5s}, {@code 500ms}. */
-    static String show(Duration d) {
-        if (d == null) {
-            return "none";
-        }
-        if (d.isNegative() || d.getNano() % 1_000_000 != 0) {
-            return d.toString();
-        }
-        if (d.getNano() == 0) {
-            return d.getSeconds() + "s";
-        }
-        return d.getSeconds() * 1000 + d.getNano() / 1_000_000 + "ms";
     }
 
     /**
@@ -176,8 +164,20 @@ public final class SignerConfig {
      */
     public static final class Builder {
         private final Map<Setting, Object> values = new EnumMap<>(Setting.class);
+        Object meterRegistry;
 
         private Builder() {
+        }
+
+        /**
+         * Also puts the MXBean's figures into this Micrometer registry; {@code Object}, so this loads without it.
+         *
+         * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}, or null for JMX alone
+         * @throws IllegalArgumentException for anything else
+         */
+        public Builder meterRegistry(Object registry) {
+            this.meterRegistry = ConfigText.meterRegistry(registry);
+            return this;
         }
 
         /**

@@ -101,8 +101,8 @@ final class SignerConfigChecks {
         Duration ttl = lifetime(b, Setting.DEFAULT_TTL, problems);
         Duration max = lifetime(b, Setting.MAX_TTL, problems);
         if (ttl != null && max != null && ttl.compareTo(max) > 0) {
-            problems.add(Setting.DEFAULT_TTL + " [" + SignerConfig.show(ttl) + "] is longer than " + Setting.MAX_TTL
-                    + " [" + SignerConfig.show(max) + "], so every token it dates would be refused; expected at"
+            problems.add(Setting.DEFAULT_TTL + " [" + ConfigText.show(ttl) + "] is longer than " + Setting.MAX_TTL
+                    + " [" + ConfigText.show(max) + "], so every token it dates would be refused; expected at"
                     + " most " + Setting.MAX_TTL, Setting.DEFAULT_TTL, Setting.MAX_TTL);
         }
         String issuer = b.text(Setting.DEFAULT_ISSUER);
@@ -149,8 +149,8 @@ final class SignerConfigChecks {
         if (problem == null) {
             return d;
         }
-        String shown = d.isNegative() && d.getSeconds() > Long.MIN_VALUE ? "-" + SignerConfig.show(d.negated())
-                : SignerConfig.show(d);
+        String shown = d.isNegative() && d.getSeconds() > Long.MIN_VALUE ? "-" + ConfigText.show(d.negated())
+                : ConfigText.show(d);
         problems.add(s + " [" + shown + "]" + problem + "; expected whole seconds such as [15m] or [1h]", s);
         return null;
     }
@@ -276,13 +276,13 @@ final class SignerConfigChecks {
             case JWK_LOCAL_PATH -> new KeySource.JwkFile(path, (Duration) b.value(Setting.JWK_LOCAL_CHECK_INTERVAL));
             case JWK_URL -> new KeySource.JwkUrl(path, b.flag(Setting.DISABLE_JWK_SECURITY),
                     b.list(Setting.JWK_FINGERPRINTS), b.list(Setting.CIPHER_SUITES),
-                    SignerConfig.blankToNull(b.text(Setting.JWK_LOCAL_CA)), (Integer) b.value(Setting.CACHE_DURATION),
+                    ConfigText.blankToNull(b.text(Setting.JWK_LOCAL_CA)), (Integer) b.value(Setting.CACHE_DURATION),
                     (Duration) b.value(Setting.JWK_CONNECT_TIMEOUT), (Duration) b.value(Setting.JWK_READ_TIMEOUT),
                     (Duration) b.value(Setting.JWK_FETCH_TIMEOUT), (Integer) b.value(Setting.JWK_MAX_BYTES));
             case PEM_LOCAL_PATH -> new KeySource.PemFile(path);
             case KEYSTORE_PATH -> new KeySource.KeyStoreEntry(path,
                     KeySource.KeyStoreEntry.type(b.text(Setting.KEYSTORE_TYPE), path),
-                    b.text(Setting.KEYSTORE_PASSWORD), SignerConfig.blankToNull(b.text(Setting.KEYSTORE_ALIAS)),
+                    b.text(Setting.KEYSTORE_PASSWORD), ConfigText.blankToNull(b.text(Setting.KEYSTORE_ALIAS)),
                     b.text(Setting.KEY_PASSWORD));
             default -> throw new IllegalStateException("not a key source: " + sourceSetting);
         };

@@ -35,18 +35,25 @@ public final class ValidatorConfig {
     private final Map<Setting, Object> values;
     private final List<SigningAlgorithm> algorithms;
     private final ScopesMatcher scopesMatcher;
+    private final Object meterRegistry;
 
     private ValidatorConfig(KeySource keySource, String kid, Map<Setting, Object> values,
-            List<SigningAlgorithm> algorithms, ScopesMatcher scopesMatcher) {
+            List<SigningAlgorithm> algorithms, ScopesMatcher scopesMatcher, Object meterRegistry) {
         this.keySource = keySource;
         this.kid = kid;
         this.values = Collections.unmodifiableMap(new EnumMap<>(values));
         this.algorithms = List.copyOf(algorithms);
         this.scopesMatcher = scopesMatcher;
+        this.meterRegistry = meterRegistry;
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The Micrometer {@code MeterRegistry} handed over with {@link Builder#meterRegistry}; empty for JMX alone. */
+    public Optional<Object> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
     }
 
     /** True for the settings the validator reads: the key source's, {@code kid}, {@code alg}, {@code typ}, its own. */
@@ -139,7 +146,7 @@ public final class ValidatorConfig {
             if ((s.scope() == Setting.Scope.VALIDATOR || s == Setting.LEEWAY || s == Setting.TYP)
                     && values.containsKey(s) && !s.isSecret()) {
                 Object v = values.get(s);
-                sb.append(", ").append(s).append('=').append(v instanceof Duration d ? SignerConfig.show(d) : v);
+                sb.append(", ").append(s).append('=').append(v instanceof Duration d ? ConfigText.show(d) : v);
             }
         }
         return sb.append('}').toString();
@@ -156,6 +163,17 @@ public final class ValidatorConfig {
         private final Map<Setting, Object> own = new EnumMap<>(Setting.class);
 
         private Builder() {
+        }
+
+        /**
+         * Also puts the MXBean's figures into this Micrometer registry; {@code Object}, so this loads without it.
+         *
+         * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}, or null for JMX alone
+         * @throws IllegalArgumentException for anything else
+         */
+        public Builder meterRegistry(Object registry) {
+            values.meterRegistry(registry);
+            return this;
         }
 
         /**
@@ -270,7 +288,8 @@ public final class ValidatorConfig {
                 }
             }
             return new ValidatorConfig(SignerConfigChecks.keySource(values, sourceSetting),
-                    SignerConfig.blankToNull((String) value(Setting.KID)), all, algorithms, matcher);
+                    ConfigText.blankToNull((String) value(Setting.KID)), all, algorithms, matcher,
+                    values.meterRegistry);
         }
     }
 }

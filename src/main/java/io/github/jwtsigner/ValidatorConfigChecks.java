@@ -157,11 +157,11 @@ final class ValidatorConfigChecks {
     static void limits(Function<Setting, Object> value, Function<Setting, Object> defaults, Problems problems) {
         for (Setting s : List.of(Setting.LEEWAY, Setting.VERIFIED_CACHE_TTL, Setting.UNKNOWN_KID_REFETCH_INTERVAL)) {
             Duration d = (Duration) value.apply(s);
-            String byDefault = ", the default is " + SignerConfig.show((Duration) defaults.apply(s));
+            String byDefault = ", the default is " + ConfigText.show((Duration) defaults.apply(s));
             if (d == null) {
                 problems.add(s + " is empty; expected a duration of 0s or more, such as [5s]" + byDefault, s);
             } else if (d.isNegative()) {
-                String shown = d.getSeconds() > Long.MIN_VALUE ? "-" + SignerConfig.show(d.negated()) : d.toString();
+                String shown = d.getSeconds() > Long.MIN_VALUE ? "-" + ConfigText.show(d.negated()) : d.toString();
                 problems.add(s + " [" + shown + "] is negative; expected 0s or more" + byDefault, s);
             }
         }

@@ -79,6 +79,21 @@ public final class PayloadSigner {
         this.reported = new AtomicIntegerArray(this.keysToSign.size());
     }
 
+    /** Told of each token of a body, once the whole body is signed: for the counters and the audit trail. */
+    public interface Issued {
+        /**
+         * @param entry the member's index in {@link #keysToSign()}
+         * @param signer the key that signed it
+         * @param claims the claims signed, the added defaults included; read them, never log them whole
+         */
+        void token(int entry, TokenSigner signer, ObjectNode claims);
+    }
+
+    /** The {@code keys_to_sign} entries, each once, in their configured order. */
+    public List<JsonPointer> keysToSign() {
+        return keysToSign;
+    }
+
     /**
      * Signs every member named in {@code keys_to_sign} whose value is a JSON object; a missing member, or one
      * whose value is not an object, stays as it is. Everything else stays as the servlet wrote it.
@@ -89,6 +104,15 @@ public final class PayloadSigner {
      *     holds a lone surrogate in a claim, lacks a member while {@code requireAll}, or the signature fails
      */
     public String sign(String body) {
+        return sign(body, null);
+    }
+
+    /**
+     * {@link #sign(String)}, telling {@code issued} of each token once every one of them is made.
+     *
+     * @param issued told of each token; null for no one
+     */
+    public String sign(String body, Issued issued) {
         JsonNode root = parse(body);
         List<Target> targets = findClaims(root);
         if (targets.isEmpty()) {
@@ -98,9 +122,14 @@ public final class PayloadSigner {
         long now = defaults.isNone() ? 0 : defaults.now();
         // Canonicalise everything first, so a bad claim fails before any key is used.
         byte[][] payloads = new byte[claims.size()][];
+        ObjectNode[] signed = issued == null ? null : new ObjectNode[payloads.length];
         for (int i = 0; i < payloads.length; i++) {
             Target t = targets.get(i);
-            payloads[i] = CanonicalJson.toBytes(defaults.apply(t.claims(), t.pointer(), now));
+            ObjectNode withDefaults = defaults.apply(t.claims(), t.pointer(), now);
+            payloads[i] = CanonicalJson.toBytes(withDefaults);
+            if (signed != null) {
+                signed[i] = withDefaults;
+            }
         }
         TokenSigner tokenSigner = currentSigner();
         String[] tokens = new String[payloads.length];
@@ -109,7 +138,13 @@ public final class PayloadSigner {
             tokens[i] = signOne(tokenSigner, payloads[i], claims.get(i));
             extra += tokens[i].length() + 2;
         }
-        return splice(body, claims, tokens, extra);
+        String out = splice(body, claims, tokens, extra);
+        if (signed != null) {
+            for (int i = 0; i < signed.length; i++) {
+                issued.token(targets.get(i).entry(), tokenSigner, signed[i]);
+            }
+        }
+        return out;
     }
 
     private static JsonNode parse(String body) {
@@ -127,8 +162,8 @@ public final class PayloadSigner {
         return root;
     }
 
-    /** An object to sign and the entry that names it. */
-    private record Target(JsonPointer pointer, ObjectNode claims) {
+    /** An object to sign and the entry that names it, with its index in {@link #keysToSign}. */
+    private record Target(int entry, JsonPointer pointer, ObjectNode claims) {
     }
 
     /** The objects to sign, in source order. */
@@ -138,7 +173,7 @@ public final class PayloadSigner {
             JsonPointer pointer = keysToSign.get(i);
             Optional<JsonNode> target = pointer.resolve(root);
             if (target.isPresent() && target.get() instanceof ObjectNode object) {
-                claims.add(new Target(pointer, object));
+                claims.add(new Target(i, pointer, object));
             } else {
                 missing(i, pointer, target.map(node -> "a JSON [" + node.typeName() + "]").orElse("missing"));
             }

@@ -98,18 +98,23 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
     /** Guarded by itself: the values replaced, newest first. */
     private final Deque<Replaced<T>> history = new ArrayDeque<>();
     private final ScheduledExecutorService refresher;
-    /** Guarded by this: whether the last reload failed, so the recovery can be told. */
-    private boolean failing;
     /** Guarded by this: when {@link #reloadEarly} last reloaded, {@link System#nanoTime()}; 0 for never. */
     private long lastEarlyNanos;
     /** Written under this: how many reloads have finished, so that one waited for need not be made again. */
     private volatile long reloads;
+    /**
+     * Written under this: the key health figures, for the MXBeans and meters ({@link #health()}); its
+     * {@code failing} tells a reload whether to log the recovery.
+     */
+    private volatile Health health;
 
     private KeyRing(KeyLoader<T> source, Wording<T> wording, T first, Logger log) {
         this.source = source;
         this.wording = wording;
         this.log = log;
         this.current = new AtomicReference<>(first);
+        long now = System.currentTimeMillis();
+        this.health = new Health(now, now, null, 0, 0, false, 0);
         Duration interval = source.reloadInterval();
         if (interval.isZero()) {
             this.refresher = null;
@@ -187,6 +192,27 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
     public record Replaced<T>(T value, long atNanos) {
     }
 
+    /**
+     * How the ring's source has answered, for operators: times are milliseconds since the epoch.
+     *
+     * @param loadedAtMillis when the value in use was loaded (at start, or by the reload that last changed it)
+     * @param lastSuccessAtMillis when a load last succeeded, whether or not it changed anything
+     * @param lastError why the last failed reload failed, as its log line says it (names sources and kids,
+     *     never key material); null when none has failed
+     * @param lastErrorAtMillis when that was; 0 for never
+     * @param failures how many reloads have failed since start
+     * @param failing true while the latest reload failed
+     * @param earlyReloads how many reloads a token with an unknown kid asked for ({@link #reloadEarly})
+     */
+    public record Health(long loadedAtMillis, long lastSuccessAtMillis, String lastError, long lastErrorAtMillis,
+            long failures, boolean failing, long earlyReloads) {
+    }
+
+    /** The key health figures now; a volatile read. */
+    public Health health() {
+        return health;
+    }
+
     /** The values replaced by reloads, newest first; at most {@value #HISTORY}. */
     public List<Replaced<T>> replaced() {
         synchronized (history) {
@@ -244,6 +270,9 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
                 return false;
             }
             lastEarlyNanos = now;
+            Health h = health;
+            health = new Health(h.loadedAtMillis(), h.lastSuccessAtMillis(), h.lastError(), h.lastErrorAtMillis(),
+                    h.failures(), h.failing(), h.earlyReloads() + 1);
             refresh();
             return true;
         }
@@ -265,10 +294,17 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
         try {
             next = source.reload();
         } catch (Exception e) {
-            failing = true;
-            log.log(source.failureLevel(), wording.failed(source.description(), before, reason(e)));
+            String reason = reason(e);
+            Health h = health;
+            health = new Health(h.loadedAtMillis(), h.lastSuccessAtMillis(), reason, System.currentTimeMillis(),
+                    h.failures() + 1, true, h.earlyReloads());
+            log.log(source.failureLevel(), wording.failed(source.description(), before, reason));
             return;
         }
+        long now = System.currentTimeMillis();
+        Health h = health;
+        health = new Health(next.isPresent() ? now : h.loadedAtMillis(), now, h.lastError(), h.lastErrorAtMillis(),
+                h.failures(), false, h.earlyReloads());
         if (next.isPresent()) {
             synchronized (history) {
                 // A source whose bytes change while its keys do not must not push older keys out early.
@@ -280,10 +316,9 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
             }
             current.set(next.get());
             log.log(Level.INFO, wording.reloaded(source.description(), next.get(), before));
-        } else if (failing) {
+        } else if (h.failing()) {
             log.log(Level.INFO, wording.recovered(source.description(), before));
         }
-        failing = false;
     }
 
     /** The problems of a configuration error, the message of our own errors, the type of anything else. */

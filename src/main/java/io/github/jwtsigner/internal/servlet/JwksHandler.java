@@ -2,6 +2,7 @@ package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.internal.jwks.EntityTags;
 import io.github.jwtsigner.internal.jwks.JwksPublisher;
+import io.github.jwtsigner.internal.ops.JwksOperations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -28,11 +29,19 @@ public final class JwksHandler implements AutoCloseable {
     private final Supplier<Optional<JwksPublisher.Document>> documents;
     private final String cacheControl;
     private final AutoCloseable onClose;
+    private final JwksOperations ops;
 
-    JwksHandler(Supplier<Optional<JwksPublisher.Document>> documents, int maxAge, AutoCloseable onClose) {
+    JwksHandler(Supplier<Optional<JwksPublisher.Document>> documents, int maxAge, AutoCloseable onClose,
+            JwksOperations ops) {
         this.documents = documents;
         this.cacheControl = "public, max-age=" + maxAge;
         this.onClose = onClose;
+        this.ops = ops;
+    }
+
+    /** The counters of this servlet. */
+    public JwksOperations operations() {
+        return ops;
     }
 
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -42,6 +51,7 @@ public final class JwksHandler implements AutoCloseable {
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             response.setHeader("Allow", ALLOW);
             response.setContentLength(0);
+            ops.answered(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
         Optional<JwksPublisher.Document> found = documents.get();
@@ -49,6 +59,7 @@ public final class JwksHandler implements AutoCloseable {
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             response.setHeader("Cache-Control", "no-store");
             response.setContentLength(0);
+            ops.answered(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             return;
         }
         JwksPublisher.Document document = found.get();
@@ -57,9 +68,11 @@ public final class JwksHandler implements AutoCloseable {
         List<String> noneMatch = Collections.list(request.getHeaders("If-None-Match"));
         if (EntityTags.noneMatchFails(noneMatch, document.etag())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            ops.answered(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
+        ops.answered(HttpServletResponse.SC_OK);
         response.setContentType(CONTENT_TYPE);
         response.setContentLength(document.body().length);
         if (!head) {
@@ -67,9 +80,10 @@ public final class JwksHandler implements AutoCloseable {
         }
     }
 
-    /** Stops reloading the keys, when this servlet loads them itself. */
+    /** Unregisters the MXBean, and stops reloading the keys when this servlet loads them itself. */
     @Override
     public void close() {
+        ops.close();
         try {
             onClose.close();
         } catch (Exception e) {

@@ -6,6 +6,8 @@ import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.internal.jwks.JwksPublisher;
 import io.github.jwtsigner.internal.jws.TokenSigner;
 import io.github.jwtsigner.internal.keys.PublicJwks;
+import io.github.jwtsigner.internal.ops.JwksOperations;
+import io.github.jwtsigner.internal.ops.MeterRegistries;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import io.github.jwtsigner.internal.settings.InitParamsReader;
 import jakarta.servlet.FilterRegistration;
@@ -16,10 +18,12 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The JWKS servlet's {@code init()}: reads its settings, then either loads the keys of its own key source into
@@ -46,6 +50,7 @@ public final class JwksStartup {
         for (String p : Collections.list(servletConfig.getInitParameterNames())) {
             params.put(p, servletConfig.getInitParameter(p));
         }
+        String metrics = params.remove(Setting.METRICS.settingName());
         JwksConfig config;
         if (given != null) {
             if (!params.isEmpty()) {
@@ -56,6 +61,8 @@ public final class JwksStartup {
         } else {
             config = InitParamsReader.readJwks(params, source);
         }
+        Object registry = MeterRegistries.resolve(given == null ? null : given.meterRegistry().orElse(null), metrics,
+                source);
         String prefix = "JWKS servlet [" + name + "]: ";
         if (config.signer().isPresent()) {
             String signer = config.signer().get();
@@ -64,7 +71,7 @@ public final class JwksStartup {
             AtomicReference<JwksPublisher<TokenSigner>> publisher = new AtomicReference<>();
             AtomicReference<Boolean> missing = new AtomicReference<>(null);
             log.log(Level.INFO, prefix + "ready: publishes the keys of filter [" + signer + "], " + config);
-            return new JwksHandler(() -> {
+            Supplier<Optional<JwksPublisher.Document>> documents = () -> {
                 Optional<KeyRing<TokenSigner>> ring = SignerRegistry.lookup(context, signer);
                 if (ring.isEmpty()) {
                     if (!Boolean.TRUE.equals(missing.getAndSet(true))) {
@@ -81,7 +88,11 @@ public final class JwksStartup {
                 }
                 missing.set(false);
                 return Optional.of(p.document());
-            }, config.maxAge(), () -> { });
+            };
+            JwksOperations ops = JwksOperations.start(name, SignerStartup.contextPath(context),
+                    () -> SignerRegistry.lookup(context, signer).map(ring -> ring),
+                    () -> documents.get().map(d -> d.keys().kids()).orElse(List.of()), registry, log);
+            return new JwksHandler(documents, config.maxAge(), () -> { }, ops);
         }
         WebappResourceLocator locator = new WebappResourceLocator(context, JwksStartup.class.getClassLoader());
         KeyRing<PublicJwks> ring = KeyRing.startPublishing(config.keySource().orElseThrow(),
@@ -90,7 +101,9 @@ public final class JwksStartup {
         log.log(Level.INFO, prefix + "ready: kids " + ring.get().kids() + ", key source=" + ring.description()
                 + ", " + config);
         warnIfOnlySymmetric(ring.get(), prefix, log);
-        return new JwksHandler(() -> Optional.of(publisher.document()), config.maxAge(), ring);
+        JwksOperations ops = JwksOperations.start(name, SignerStartup.contextPath(context), () -> Optional.of(ring),
+                () -> publisher.document().keys().kids(), registry, log);
+        return new JwksHandler(() -> Optional.of(publisher.document()), config.maxAge(), ring, ops);
     }
 
     private static void warnIfOnlySymmetric(PublicJwks keys, String prefix, Logger log) {

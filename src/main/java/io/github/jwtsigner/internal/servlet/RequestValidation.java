@@ -2,6 +2,8 @@ package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.ValidatorConfig;
+import io.github.jwtsigner.internal.ops.RequestLine;
+import io.github.jwtsigner.internal.ops.ValidatorOperations;
 import io.github.jwtsigner.internal.validation.Rejection;
 import io.github.jwtsigner.internal.validation.TokenRejectedException;
 import io.github.jwtsigner.internal.validation.TokenVerifier;
@@ -37,8 +39,10 @@ public final class RequestValidation {
     private final String scopeHint;
     private final String name;
     private final Logger log;
+    private final ValidatorOperations ops;
 
-    RequestValidation(ValidatorConfig config, TokenVerifier verifier, String name, Logger log) {
+    RequestValidation(ValidatorConfig config, TokenVerifier verifier, String name, Logger log,
+            ValidatorOperations ops) {
         this.verifier = verifier;
         this.tokens = new BearerToken(config.text(Setting.AUTH_HEADER_NAME), config.text(Setting.COOKIE_KEY));
         this.allowAnonymous = config.flag(Setting.ALLOW_ANONYMOUS);
@@ -51,6 +55,12 @@ public final class RequestValidation {
         this.scopeHint = scopes.isEmpty() ? null : String.join(" ", scopes);
         this.name = name;
         this.log = log;
+        this.ops = ops;
+    }
+
+    /** The counters and the audit trail of this validator. */
+    public ValidatorOperations operations() {
+        return ops;
     }
 
     /** The verifier, for tests and the cache figures. */
@@ -62,29 +72,36 @@ public final class RequestValidation {
             throws IOException, ServletException {
         BearerToken.Found found = tokens.find(request);
         if (found.ambiguous()) {
-            reject(request, response, Rejection.AMBIGUOUS);
+            reject(request, response, Rejection.AMBIGUOUS, 0, null);
             return;
         }
         if (found.token() == null) {
             if (allowAnonymous) {
+                ops.anonymous();
                 chain.doFilter(propagated.isEmpty() ? request : new ClaimsRequest(request, response, null, propagated),
                         response);
             } else {
-                reject(request, response, Rejection.MISSING);
+                reject(request, response, Rejection.MISSING, 0, null);
             }
             return;
         }
         VerifiedToken verified;
+        long start = ops.startNanos();
         try {
             verified = verifier.verify(found.token());
         } catch (TokenRejectedException e) {
-            reject(request, response, e.rejection());
+            reject(request, response, e.rejection(), start, found.token());
             return;
         }
+        ops.accepted(start);
         chain.doFilter(new ClaimsRequest(request, response, verified, propagated), response);
     }
 
-    private void reject(HttpServletRequest request, HttpServletResponse response, Rejection why) throws IOException {
+    /** @param token the token refused, or null when there was none to check */
+    private void reject(HttpServletRequest request, HttpServletResponse response, Rejection why, long start,
+            String token) throws IOException {
+        ops.rejected(why, start, token, ops.auditing()
+                ? new RequestLine(request.getMethod(), request.getRequestURI(), request.getRemoteAddr()) : null);
         if (log.isLoggable(Level.DEBUG)) {
             log.log(Level.DEBUG, "JWT validator [" + name + "]: " + request.getMethod() + " "
                     + printable(request.getRequestURI()) + " refused with " + why.status() + " ("

@@ -6,6 +6,8 @@ import io.github.jwtsigner.internal.decision.ResponseDecision;
 import io.github.jwtsigner.internal.decision.ResponseDecision.Outcome;
 import io.github.jwtsigner.internal.decision.ResponseFacts;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
+import io.github.jwtsigner.internal.ops.RequestLine;
+import io.github.jwtsigner.internal.ops.SignerOperations;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -36,14 +38,26 @@ public final class ResponseSigning {
     private final PayloadSigner signer;
     private final int maxBodyBytes;
     private final Logger log;
+    private final SignerOperations ops;
 
+    /** With counters that no MXBean shows: for tests and benchmarks that build the plumbing by hand. */
     public ResponseSigning(PayloadSigner signer, int maxBodyBytes, Logger log) {
+        this(signer, maxBodyBytes, log, SignerOperations.unregistered(signer.keysToSign()));
+    }
+
+    public ResponseSigning(PayloadSigner signer, int maxBodyBytes, Logger log, SignerOperations ops) {
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes [" + maxBodyBytes + "] must be positive");
         }
         this.signer = signer;
         this.maxBodyBytes = maxBodyBytes;
         this.log = log;
+        this.ops = ops;
+    }
+
+    /** The counters and the audit trail of this signer. */
+    public SignerOperations operations() {
+        return ops;
     }
 
     /** Runs {@code chain} with the response held back, then writes the outcome to {@code response}. */
@@ -73,14 +87,17 @@ public final class ResponseSigning {
         }
         // One branch per kind of Outcome (Java 17 has no switch over types).
         if (outcome instanceof Outcome.Pass) {
+            ops.passed();
             body.replay();
         } else if (outcome instanceof Outcome.Sign sign) {
             sign(request, response, sign.text());
         } else if (outcome instanceof Outcome.FailClosed failClosed) {
             failClosed(request, response, failClosed.cause());
         } else if (outcome instanceof Outcome.Suspended) {
+            ops.failedClosed(Reason.UNSUPPORTED_RESPONSE);
             throw suspended(request);
         } else if (outcome instanceof Outcome.AlreadyCommitted) {
+            ops.passed();
             log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter''s back;"
                     + " left as it is", request.getRequestURI());
         }
@@ -96,8 +113,11 @@ public final class ResponseSigning {
 
     private void sign(HttpServletRequest request, HttpServletResponse response, String text) throws IOException {
         String signed;
+        long start = ops.startNanos();
         try {
-            signed = signer.sign(text);
+            RequestLine line = ops.auditing()
+                    ? new RequestLine(request.getMethod(), request.getRequestURI(), request.getRemoteAddr()) : null;
+            signed = signer.sign(text, ops.issued(line));
         } catch (SigningException e) {
             failClosed(request, response, e);
             return;
@@ -105,6 +125,7 @@ public final class ResponseSigning {
             failClosedOnThrowable(request, response, e, "signing");
             return;
         }
+        ops.signed(start);
         writeSigned(response, signed);
     }
 
@@ -156,6 +177,7 @@ public final class ResponseSigning {
 
     private void failClosed(HttpServletRequest request, HttpServletResponse response, SigningException cause)
             throws IOException {
+        ops.failedClosed(cause.reason());
         Level level = cause.reason() == Reason.SIGNATURE_FAILED ? Level.ERROR : Level.WARNING;
         log.log(level, "JWT signer failed closed with 500: {0}: {1}; request URI [{2}]", cause.reason(),
                 cause.getMessage(), request.getRequestURI());

@@ -10,6 +10,8 @@ import io.github.jwtsigner.internal.settings.KrakendConfigReader;
 import io.github.jwtsigner.internal.jws.ClaimDefaults;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
 import io.github.jwtsigner.internal.jws.TokenSigner;
+import io.github.jwtsigner.internal.ops.MeterRegistries;
+import io.github.jwtsigner.internal.ops.SignerOperations;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
@@ -41,9 +43,12 @@ public final class SignerStartup {
     public static Started start(FilterConfig filterConfig, SignerConfig given, Logger log) {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, SignerStartup.class.getClassLoader());
-        SignerConfig config = given != null ? checkNoInitParams(initParams(filterConfig), given, "a SignerConfig")
-                : read(initParams(filterConfig), filterName(filterConfig), locator, KrakendConfigReader::read,
-                        InitParamsReader::read);
+        Map<String, String> params = initParams(filterConfig);
+        String metrics = params.remove(Setting.METRICS.settingName());
+        SignerConfig config = given != null ? checkNoInitParams(params, given, "a SignerConfig")
+                : read(params, filterName(filterConfig), locator, KrakendConfigReader::read, InitParamsReader::read);
+        Object registry = MeterRegistries.resolve(given == null ? null : given.meterRegistry().orElse(null), metrics,
+                "init-params of filter [" + filterName(filterConfig) + "]");
         KeyRing<TokenSigner> keys = KeyRing.start(config, locator, log);
         log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, " + Setting.KEYS_TO_SIGN + "={2}, key source={3}",
                 config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
@@ -51,7 +56,9 @@ public final class SignerStartup {
                 config.requireKeysToSign(),
                 message -> log.log(Level.WARNING, "JWT signer: " + message), ClaimDefaults.from(config));
         SignerRegistry.register(context, filterConfig == null ? null : filterConfig.getFilterName(), keys);
-        return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log), keys);
+        SignerOperations ops = SignerOperations.start(filterName(filterConfig), contextPath(context), keys,
+                signer.keysToSign(), registry, log);
+        return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log, ops), keys);
     }
 
     /** Undoes {@link #start}'s registration for the JWKS servlet; the filter calls it in {@code destroy()}. */
@@ -149,6 +156,15 @@ public final class SignerStartup {
             }
         }
         return params;
+    }
+
+    /** The webapp's context path, {@code ""} for the root webapp or without a context. */
+    static String contextPath(ServletContext context) {
+        try {
+            return context == null || context.getContextPath() == null ? "" : context.getContextPath();
+        } catch (RuntimeException e) {
+            return "";
+        }
     }
 
     static String filterName(FilterConfig filterConfig) {

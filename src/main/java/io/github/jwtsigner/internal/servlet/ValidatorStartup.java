@@ -5,6 +5,8 @@ import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.SigningAlgorithm;
 import io.github.jwtsigner.ValidatorConfig;
 import io.github.jwtsigner.internal.keys.VerificationKeys;
+import io.github.jwtsigner.internal.ops.MeterRegistries;
+import io.github.jwtsigner.internal.ops.ValidatorOperations;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 import io.github.jwtsigner.internal.settings.InitParamsReader;
 import io.github.jwtsigner.internal.settings.KrakendConfigReader;
@@ -61,10 +63,14 @@ public final class ValidatorStartup {
     private static Started started(FilterConfig filterConfig, ValidatorConfig given, Logger log) {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, ValidatorStartup.class.getClassLoader());
+        java.util.Map<String, String> params = SignerStartup.initParams(filterConfig);
+        String metrics = params.remove(Setting.METRICS.settingName());
         ValidatorConfig config = given != null
-                ? SignerStartup.checkNoInitParams(SignerStartup.initParams(filterConfig), given, "a ValidatorConfig")
-                : SignerStartup.read(SignerStartup.initParams(filterConfig), SignerStartup.filterName(filterConfig),
-                        locator, KrakendConfigReader::readValidator, InitParamsReader::readValidator);
+                ? SignerStartup.checkNoInitParams(params, given, "a ValidatorConfig")
+                : SignerStartup.read(params, SignerStartup.filterName(filterConfig), locator,
+                        KrakendConfigReader::readValidator, InitParamsReader::readValidator);
+        Object registry = MeterRegistries.resolve(given == null ? null : given.meterRegistry().orElse(null), metrics,
+                "init-params of filter [" + SignerStartup.filterName(filterConfig) + "]");
         KeyRing<VerificationKeys> keys;
         try {
             keys = KeyRing.startVerifying(config, locator, log);
@@ -76,7 +82,9 @@ public final class ValidatorStartup {
         log.log(Level.INFO, "JWT validator [" + name + "] ready: alg=" + config.algorithms() + ", kids="
                 + keys.get().kids() + ", key source=" + keys.description() + ", " + config);
         warnOfUnusedAlgorithms(config, keys.get(), keys.description(), name, log);
-        return new Started(new RequestValidation(config, verifier, name, log), keys);
+        ValidatorOperations ops = ValidatorOperations.start(name, SignerStartup.contextPath(context), keys,
+                verifier::cacheHits, registry, log);
+        return new Started(new RequestValidation(config, verifier, name, log, ops), keys);
     }
 
     /**

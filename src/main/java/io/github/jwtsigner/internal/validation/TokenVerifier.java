@@ -59,6 +59,7 @@ public final class TokenVerifier {
     /** The early reload in progress, if any; completed when it ends. */
     private final AtomicReference<CompletableFuture<Void>> reloading = new AtomicReference<>();
     private final long reloadWaitMillis;
+    private final java.util.concurrent.atomic.LongAdder cacheHits = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * @param keys the keys now (a key ring's {@code get})
@@ -85,6 +86,11 @@ public final class TokenVerifier {
         this.reloadWaitMillis = Math.min(RELOAD_WAIT_MILLIS, config.duration(Setting.JWK_FETCH_TIMEOUT).toMillis());
     }
 
+    /** How many tokens found their signature verified in the cache, since start. */
+    public long cacheHits() {
+        return cacheHits.sum();
+    }
+
     /**
      * @throws TokenRejectedException naming why, when any check fails
      */
@@ -98,6 +104,7 @@ public final class TokenVerifier {
             digest = VerifiedCache.digest(token);
             VerifiedCache.Entry hit = cache.get(digest, current, System.nanoTime());
             if (hit != null) {
+                cacheHits.increment();
                 return checks.check(hit.token(), clockMillis.getAsLong(), leewayMillis);
             }
         }
