@@ -182,9 +182,9 @@ class KeySourceTest {
         @CsvSource({"0", "-1"})
         void refusesTimeoutsAndLimitsThatAreNotPositive(long value) {
             assertEquals(List.of(
-                    "jwk_connect_timeout [" + SignerConfig.show(Duration.ofMillis(value))
+                    "jwk_connect_timeout [" + ConfigText.show(Duration.ofMillis(value))
                             + "] must be positive; the default is 5s",
-                    "jwk_read_timeout [" + SignerConfig.show(Duration.ofMillis(value))
+                    "jwk_read_timeout [" + ConfigText.show(Duration.ofMillis(value))
                             + "] must be positive; the default is 10s",
                     "jwk_max_bytes [" + value + "] must be positive; the default is 1048576"),
                     problems(base().jwkUrl(URL).jwkConnectTimeout(Duration.ofMillis(value))
@@ -214,12 +214,12 @@ class KeySourceTest {
 
     @Test
     void showsDurationsShortly() {
-        assertEquals("5s", SignerConfig.show(Duration.ofSeconds(5)));
-        assertEquals("1500ms", SignerConfig.show(Duration.ofMillis(1500)));
-        assertEquals("0s", SignerConfig.show(Duration.ZERO));
-        assertEquals("PT-1S", SignerConfig.show(Duration.ofSeconds(-1)));
-        assertEquals("PT0.000001S", SignerConfig.show(Duration.ofNanos(1000)));
-        assertEquals("none", SignerConfig.show(null));
-        assertEquals("9223372036854775807s", SignerConfig.show(Duration.ofSeconds(Long.MAX_VALUE)));
+        assertEquals("5s", ConfigText.show(Duration.ofSeconds(5)));
+        assertEquals("1500ms", ConfigText.show(Duration.ofMillis(1500)));
+        assertEquals("0s", ConfigText.show(Duration.ZERO));
+        assertEquals("PT-1S", ConfigText.show(Duration.ofSeconds(-1)));
+        assertEquals("PT0.000001S", ConfigText.show(Duration.ofNanos(1000)));
+        assertEquals("none", ConfigText.show(null));
+        assertEquals("9223372036854775807s", ConfigText.show(Duration.ofSeconds(Long.MAX_VALUE)));
     }
 }

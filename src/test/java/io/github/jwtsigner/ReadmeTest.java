@@ -43,7 +43,7 @@ class ReadmeTest {
         assertEquals("`" + Setting.MAX_BODY_BYTES.defaultValue() + "`", defaultOf(Setting.MAX_BODY_BYTES.settingName()));
         assertEquals("`false`", defaultOf(Setting.FULL.settingName()));
         assertEquals("`false`", defaultOf(Setting.DISABLE_JWK_SECURITY.settingName()));
-        assertEquals("`" + SignerConfig.show((java.time.Duration) Setting.JWK_FETCH_TIMEOUT.defaultValue()) + "`",
+        assertEquals("`" + ConfigText.show((java.time.Duration) Setting.JWK_FETCH_TIMEOUT.defaultValue()) + "`",
                 defaultOf(Setting.JWK_FETCH_TIMEOUT.settingName()));
         assertEquals("`" + ((java.util.List<?>) Setting.CIPHER_SUITES.defaultValue()).stream().map(String::valueOf)
                 .collect(Collectors.joining(", ")) + "`", defaultOf(Setting.CIPHER_SUITES.settingName()));
