@@ -50,7 +50,7 @@ public final class JwksStartup {
         for (String p : Collections.list(servletConfig.getInitParameterNames())) {
             params.put(p, servletConfig.getInitParameter(p));
         }
-        String metrics = params.remove(Setting.METRICS.settingName());
+        String metrics = SignerStartup.metricsParam(params, source);
         JwksConfig config;
         if (given != null) {
             if (!params.isEmpty()) {

@@ -44,7 +44,7 @@ public final class SignerStartup {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, SignerStartup.class.getClassLoader());
         Map<String, String> params = initParams(filterConfig);
-        String metrics = params.remove(Setting.METRICS.settingName());
+        String metrics = metricsParam(params, "init-params of filter [" + filterName(filterConfig) + "]");
         SignerConfig config = given != null ? checkNoInitParams(params, given, "a SignerConfig")
                 : read(params, filterName(filterConfig), locator, KrakendConfigReader::read, InitParamsReader::read);
         Object registry = MeterRegistries.resolve(given == null ? null : given.meterRegistry().orElse(null), metrics,
@@ -156,6 +156,19 @@ public final class SignerStartup {
             }
         }
         return params;
+    }
+
+    /**
+     * Removes the {@code metrics} init-param from {@code params}: its value trimmed and its placeholders expanded,
+     * or null when it is not set. Every component takes it, beside its settings or its {@code config} file.
+     *
+     * @throws InvalidConfigurationException for a placeholder that cannot be expanded
+     */
+    static String metricsParam(Map<String, String> params, String source) {
+        Problems problems = new Problems();
+        String metrics = ownParam(params, Setting.METRICS, source, problems);
+        problems.throwIfAny();
+        return metrics;
     }
 
     /** The webapp's context path, {@code ""} for the root webapp or without a context. */

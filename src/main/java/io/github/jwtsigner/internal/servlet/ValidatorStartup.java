@@ -64,7 +64,8 @@ public final class ValidatorStartup {
         ServletContext context = filterConfig == null ? null : filterConfig.getServletContext();
         WebappResourceLocator locator = new WebappResourceLocator(context, ValidatorStartup.class.getClassLoader());
         java.util.Map<String, String> params = SignerStartup.initParams(filterConfig);
-        String metrics = params.remove(Setting.METRICS.settingName());
+        String metrics = SignerStartup.metricsParam(params,
+                "init-params of filter [" + SignerStartup.filterName(filterConfig) + "]");
         ValidatorConfig config = given != null
                 ? SignerStartup.checkNoInitParams(params, given, "a ValidatorConfig")
                 : SignerStartup.read(params, SignerStartup.filterName(filterConfig), locator,
