@@ -28,6 +28,8 @@ final class JwkFileLoader<T> implements KeyLoader<T> {
     private String location;
     private FileStamp stamp;
     private ContentDigest digest;
+    /** True while the last read of the file failed; the refresh thread alone reads and writes it. */
+    private boolean broken;
 
     JwkFileLoader(KeySource.JwkFile source, KeyReader<T> reader, KeyFileOpener opener) {
         this.source = source;
@@ -82,6 +84,7 @@ final class JwkFileLoader<T> implements KeyLoader<T> {
         }
         // Remembered before reading, so that a broken file is reported once, not at every check.
         stamp = now;
+        broken = true;
         if (now == FileStamp.MISSING) {
             throw new IOException(location + " is gone");
         }
@@ -90,14 +93,21 @@ final class JwkFileLoader<T> implements KeyLoader<T> {
         try {
             ContentDigest read = ContentDigest.of(bytes);
             if (read.equals(digest)) {
+                broken = false;
                 return Optional.empty();
             }
             T signer = reader.fromJwkSet(text(bytes), description());
             digest = read;
+            broken = false;
             return Optional.of(signer);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    @Override
+    public boolean unchangedSinceFailure() {
+        return broken;
     }
 
     @Override

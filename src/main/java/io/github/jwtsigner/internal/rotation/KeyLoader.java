@@ -40,6 +40,15 @@ interface KeyLoader<T> {
      */
     Optional<T> reload() throws Exception;
 
+    /**
+     * True when the last {@link #reload()} returned empty without reading anything, and the read before it
+     * failed: the source is as broken as it was, which is no news (a file whose stamp has not moved since it
+     * turned to garbage). The ring then neither logs a recovery nor counts a success.
+     */
+    default boolean unchangedSinceFailure() {
+        return false;
+    }
+
     /** How loud a failed reload is: WARNING for a key server that is down, ERROR for a broken local file. */
     Level failureLevel();
 }

@@ -301,8 +301,11 @@ public final class KeyRing<T> implements Supplier<T>, AutoCloseable {
             log.log(source.failureLevel(), wording.failed(source.description(), before, reason));
             return;
         }
-        long now = System.currentTimeMillis();
         Health h = health;
+        if (next.isEmpty() && h.failing() && source.unchangedSinceFailure()) {
+            return;
+        }
+        long now = System.currentTimeMillis();
         health = new Health(next.isPresent() ? now : h.loadedAtMillis(), now, h.lastError(), h.lastErrorAtMillis(),
                 h.failures(), false, h.earlyReloads());
         if (next.isPresent()) {

@@ -240,6 +240,45 @@ class KeyRingTest {
     }
 
     @Test
+    void healthTellsWhenTheKeyWasLoadedWhenAReloadLastSucceededAndWhyTheLastOneFailed() throws Exception {
+        Path file = dir.resolve("jwk.json");
+        Files.writeString(file, TestKeys.set(OLD));
+        SignerConfig config = SignerConfig.builder().alg("ES256").keysToSign("access_token")
+                .jwkLocalPath(file.toString()).jwkLocalCheckInterval(Duration.ZERO).build();
+        long started = System.currentTimeMillis();
+        try (KeyRing<TokenSigner> ring = KeyRing.start(config, KeyFileOpener.files(), log)) {
+            KeyRing.Health atStart = ring.health();
+            assertTrue(atStart.loadedAtMillis() >= started - 1000 && atStart.loadedAtMillis() <= started + 60_000);
+            assertEquals(new KeyRing.Health(atStart.loadedAtMillis(), atStart.loadedAtMillis(), null, 0, 0, false, 0),
+                    atStart);
+
+            replace(file, "{\"keys\": [ this is not JSON");
+            ring.refresh();
+            KeyRing.Health broken = ring.health();
+            assertAll(() -> assertTrue(broken.failing()), () -> assertEquals(1, broken.failures()),
+                    () -> assertEquals(atStart.lastSuccessAtMillis(), broken.lastSuccessAtMillis()),
+                    () -> assertEquals(atStart.loadedAtMillis(), broken.loadedAtMillis()),
+                    () -> assertTrue(broken.lastError().contains("is not valid JSON at line 1 column 12"),
+                            broken.lastError()),
+                    () -> assertTrue(broken.lastErrorAtMillis() >= atStart.loadedAtMillis()));
+
+            ring.refresh();
+            assertEquals(broken, ring.health(), "a file unchanged since it broke is still broken, not recovered");
+            assertFalse(lines(Level.INFO).stream().anyMatch(l -> l.contains("readable again")), log.lines().toString());
+
+            Thread.sleep(5);
+            replace(file, TestKeys.set(NEW));
+            ring.refresh();
+            KeyRing.Health recovered = ring.health();
+            assertAll(() -> assertFalse(recovered.failing()), () -> assertEquals(1, recovered.failures()),
+                    () -> assertEquals("2025-new", ring.get().kid()),
+                    () -> assertTrue(recovered.loadedAtMillis() > atStart.loadedAtMillis()),
+                    () -> assertEquals(recovered.loadedAtMillis(), recovered.lastSuccessAtMillis()),
+                    () -> assertEquals(broken.lastError(), recovered.lastError(), "the last error stays readable"));
+        }
+    }
+
+    @Test
     void keepsTheLastGoodKeyWhenTheLocalFileGrowsOverTheLimitAndSaysWhy() throws Exception {
         Path file = dir.resolve("jwk.json");
         Files.writeString(file, TestKeys.set(OLD));
