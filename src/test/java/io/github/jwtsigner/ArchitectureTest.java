@@ -103,6 +103,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheMicrometerBindingNamesAMicrometerType() {
+        noClasses().that().resideOutsideOfPackage("io.github.jwtsigner.internal.ops.micrometer..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .because("Micrometer is optional: no class that loads without a registry may need it")
+                .check(MAIN);
+    }
+
+    @Test
     void noMainSourceFileIsLongerThanFourHundredLines() throws IOException {
         List<String> longFiles = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
