@@ -34,9 +34,9 @@ class SettingNamesTest {
      */
     private static final Map<String, Set<String>> SAME_SPELLING_ELSEWHERE = Map.of(
             "alg", Set.of("internal/jws/", "internal/keys/JwkParameters.java", "internal/keys/SigningKeys.java",
-                    "internal/validation/"),
+                    "internal/validation/", "internal/ops/UnverifiedToken.java"),
             "kid", Set.of("internal/jws/", "internal/keys/JwkParameters.java", "internal/keys/SigningKeys.java",
-                    "internal/validation/"),
+                    "internal/validation/", "internal/ops/UnverifiedToken.java"),
             "typ", Set.of("internal/jws/", "internal/validation/"),
             "endpoint", Set.of("internal/settings/KrakendConfigReader.java"),
             "config", Set.of("JwtSignerFilter.java", "JwksServlet.java", "JwtValidatorFilter.java",

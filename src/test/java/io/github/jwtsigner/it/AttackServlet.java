@@ -1,5 +1,6 @@
 package io.github.jwtsigner.it;
 
+import io.github.jwtsigner.testing.LogCanary;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -46,7 +47,7 @@ public class AttackServlet extends HttpServlet {
     static final String MARKER = "alice-plain";
     /** The login body: a claim set to sign and a member that stays. */
     static final String CLAIMS = "{\"access_token\":{\"sub\":\"" + MARKER + "\",\"roles\":[\"role_a\"],"
-            + "\"exp\":1735689600},\"exp\":1735689600}";
+            + LogCanary.MEMBER + ",\"exp\":1735689600},\"exp\":1735689600}";
     /** The session cookie the servlet sets where a login succeeds. */
     static final String COOKIE_NAME = "SESSION";
     /** Request attribute: a latch {@link ChainExitFilter} counts down once the whole filter chain returned. */

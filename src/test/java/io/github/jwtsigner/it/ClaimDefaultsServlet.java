@@ -1,5 +1,6 @@
 package io.github.jwtsigner.it;
 
+import io.github.jwtsigner.testing.LogCanary;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +24,7 @@ public class ClaimDefaultsServlet extends HttpServlet {
         resp.setStatus(201);
         resp.addCookie(new jakarta.servlet.http.Cookie(AttackServlet.COOKIE_NAME, "s1"));
         resp.setContentType("application/json");
-        resp.getWriter().write("{\"access_token\":{\"sub\":\"" + AttackServlet.MARKER + "\"" + exp + "}}");
+        resp.getWriter().write("{\"access_token\":{\"sub\":\"" + AttackServlet.MARKER + "\"," + LogCanary.MEMBER + exp
+                + "}}");
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real servlet container serving one exploded webapp on a loopback ephemeral port. */
 interface ServletContainer extends AutoCloseable {
@@ -29,8 +30,17 @@ interface ServletContainer extends AutoCloseable {
         /** System property: the kinds to run on, comma-separated (such as {@code TOMCAT}); unset means all. */
         static final String SELECTED = "it.containers";
 
+        /** Containers started in this JVM, for a check that must know whether any test ran one. */
+        private static final AtomicInteger STARTED = new AtomicInteger();
+
         ServletContainer start(Path webappDir, Path workDir) throws Exception {
+            STARTED.incrementAndGet();
             return this == JETTY ? JettyContainer.start(webappDir) : TomcatContainer.start(webappDir, workDir);
+        }
+
+        /** How many containers were started in this JVM so far. */
+        static int started() {
+            return STARTED.get();
         }
 
         /** The kinds named in {@value #SELECTED}, else all of them. */

@@ -1,5 +1,6 @@
 package io.github.jwtsigner.it;
 
+import io.github.jwtsigner.testing.LogCanary;
 import io.github.jwtsigner.testing.LoginServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,8 +10,8 @@ import java.io.IOException;
 
 /**
  * A legacy login servlet whose claims are current: a form post with the password {@value LoginServlet#PASSWORD}
- * gets 201 and an access token claim set for the user, role {@code admin}, valid for five minutes; a wrong
- * password gets 401.
+ * gets 201 and an access token claim set for the user, role {@code admin}, the {@link LogCanary} claim, valid for
+ * five minutes; a wrong password gets 401.
  */
 public class ValidatorLoginServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -27,7 +28,7 @@ public class ValidatorLoginServlet extends HttpServlet {
         }
         long now = System.currentTimeMillis() / 1000;
         resp.setStatus(201);
-        resp.getWriter().write("{\"access_token\": {\"sub\": \"" + user + "\", \"roles\": [\"admin\"], \"iat\": "
+        resp.getWriter().write("{\"access_token\": {\"sub\": \"" + user + "\", \"roles\": [\"admin\"], " + LogCanary.MEMBER + ", \"iat\": "
                 + now + ", \"exp\": " + (now + 300) + "}, \"token_type\": \"Bearer\"}");
     }
 }

@@ -21,6 +21,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.github.jwtsigner.testing.LogCanary;
 import io.github.jwtsigner.testing.TestKeys;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -110,7 +111,7 @@ final class ValidatorTokens {
 
     /**
      * The claims every test starts from: a user, the issuer and both audiences, exp in five minutes, iat now,
-     * roles, scopes and nested values.
+     * roles, scopes, nested values and the {@link LogCanary} claim.
      */
     static JsonObject claims() {
         JsonObject c = new JsonObject();
@@ -128,6 +129,7 @@ final class ValidatorTokens {
         c.add("roles", roles);
         c.addProperty("scope", "orders:read profile-9");
         c.addProperty("tenant", "tenant-acme-5");
+        c.addProperty(LogCanary.CLAIM, LogCanary.VALUE);
         c.add("address", JsonParser.parseString(
                 "{\"city\":\"Lyon-69\",\"geo\":[45.76,4.83],\"codes\":{\"zip\":\"zip-69001\"}}"));
         c.add("realm_access", JsonParser.parseString("{\"roles\":[\"realm-admin-8\",\"realm-user-9\"]}"));

@@ -10,8 +10,8 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 
 /**
- * A legacy login servlet: checks a form post, answers 201 with a session cookie and plain claim sets, or
- * 401 with a JSON error. Any user name logs in with the password {@value #PASSWORD}.
+ * A legacy login servlet: checks a form post, answers 201 with a session cookie and plain claim sets (each with the
+ * {@link LogCanary} claim), or 401 with a JSON error. Any user name logs in with the password {@value #PASSWORD}.
  *
  * <p>Built with {@link #answering(String)} it checks nothing instead: for every {@code POST} it reads the
  * request body without keeping it and answers 200 with the given JSON through the writer, in UTF-8, so a
@@ -67,8 +67,9 @@ public class LoginServlet extends HttpServlet {
         resp.setHeader("X-Login", "ok");
         PrintWriter w = resp.getWriter();
         w.write("{\"access_token\": {\"sub\": \"" + escape(user) + "\", \"roles\": [\"role_a\", \"role_b\"],"
-                + " \"name\": \"" + NAME_CLAIM + "\", \"exp\": 1735689600},\n");
-        w.write(" \"refresh_token\": {\"sub\": \"" + escape(user) + "\", \"exp\": 1735689600},\n");
+                + " \"name\": \"" + NAME_CLAIM + "\", " + LogCanary.MEMBER + ", \"exp\": 1735689600},\n");
+        w.write(" \"refresh_token\": {\"sub\": \"" + escape(user) + "\", " + LogCanary.MEMBER
+                + ", \"exp\": 1735689600},\n");
         w.write(" \"exp\": 1735689600}");
     }
 

@@ -2,6 +2,7 @@ package io.github.jwtsigner.internal.servlet;
 
 import io.github.jwtsigner.Setting;
 import io.github.jwtsigner.ValidatorConfig;
+import io.github.jwtsigner.internal.ops.LogText;
 import io.github.jwtsigner.internal.ops.RequestLine;
 import io.github.jwtsigner.internal.ops.ValidatorOperations;
 import io.github.jwtsigner.internal.validation.Rejection;
@@ -103,8 +104,8 @@ public final class RequestValidation {
         ops.rejected(why, start, token, ops.auditing()
                 ? new RequestLine(request.getMethod(), request.getRequestURI(), request.getRemoteAddr()) : null);
         if (log.isLoggable(Level.DEBUG)) {
-            log.log(Level.DEBUG, "JWT validator [" + name + "]: " + request.getMethod() + " "
-                    + printable(request.getRequestURI()) + " refused with " + why.status() + " ("
+            log.log(Level.DEBUG, "JWT validator [" + name + "]: " + LogText.value(request.getMethod()) + " "
+                    + LogText.value(request.getRequestURI()) + " refused with " + why.status() + " ("
                     + why.name().toLowerCase(Locale.ROOT) + "): " + why.description());
         }
         response.setStatus(why.status());
@@ -124,18 +125,5 @@ public final class RequestValidation {
                 + "\",\"error_description\":\"" + why.description() + "\"}").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    /** Control characters, line separators and anything past 200 characters left out of a log line. */
-    private static String printable(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && i < 200; i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
-        }
-        return s.length() > 200 ? sb.append("...").toString() : sb.toString();
     }
 }

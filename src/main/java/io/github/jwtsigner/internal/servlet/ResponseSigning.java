@@ -6,6 +6,7 @@ import io.github.jwtsigner.internal.decision.ResponseDecision;
 import io.github.jwtsigner.internal.decision.ResponseDecision.Outcome;
 import io.github.jwtsigner.internal.decision.ResponseFacts;
 import io.github.jwtsigner.internal.jws.PayloadSigner;
+import io.github.jwtsigner.internal.ops.LogText;
 import io.github.jwtsigner.internal.ops.RequestLine;
 import io.github.jwtsigner.internal.ops.SignerOperations;
 import jakarta.servlet.AsyncContext;
@@ -99,7 +100,7 @@ public final class ResponseSigning {
         } else if (outcome instanceof Outcome.AlreadyCommitted) {
             ops.passed();
             log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter''s back;"
-                    + " left as it is", request.getRequestURI());
+                    + " left as it is", LogText.value(request.getRequestURI()));
         }
     }
 
@@ -170,7 +171,8 @@ public final class ResponseSigning {
         String message = "JWT signer failed closed: " + Reason.UNSUPPORTED_RESPONSE + ": the container suspended"
                 + " the response after RequestDispatcher.forward, so no signed body can be written; on Tomcat set"
                 + " the Context attribute suspendWrappedResponseAfterForward=\"false\" (it must be, with "
-                + DetachedResponse.TOMCAT_STRICT_COMPLIANCE + "=true); request URI [" + request.getRequestURI() + "]";
+                + DetachedResponse.TOMCAT_STRICT_COMPLIANCE + "=true); request URI ["
+                + LogText.value(request.getRequestURI()) + "]";
         log.log(Level.ERROR, message);
         return new ServletException(message);
     }
@@ -180,11 +182,11 @@ public final class ResponseSigning {
         ops.failedClosed(cause.reason());
         Level level = cause.reason() == Reason.SIGNATURE_FAILED ? Level.ERROR : Level.WARNING;
         log.log(level, "JWT signer failed closed with 500: {0}: {1}; request URI [{2}]", cause.reason(),
-                cause.getMessage(), request.getRequestURI());
+                cause.getMessage(), LogText.value(request.getRequestURI()));
         dropNewSession(request);
         if (!writeFailClosed(response)) {
             log.log(Level.ERROR, "JWT signer could not fail closed: the response to [{0}] was already committed",
-                    request.getRequestURI());
+                    LogText.value(request.getRequestURI()));
         }
         if (request.isAsyncStarted()) {
             completeAsync(request, response);
@@ -219,7 +221,7 @@ public final class ResponseSigning {
             async.complete();
         } catch (IllegalStateException e) {
             log.log(Level.WARNING, "JWT signer could not complete the asynchronous request [{0}]: {1}",
-                    request.getRequestURI(), e.getMessage());
+                    LogText.value(request.getRequestURI()), e.getMessage());
         }
     }
 

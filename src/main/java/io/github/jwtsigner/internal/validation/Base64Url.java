@@ -7,7 +7,7 @@ package io.github.jwtsigner.internal.validation;
  *
  * <p>Stateless and thread-safe.
  */
-final class Base64Url {
+public final class Base64Url {
     private static final byte[] VALUES = new byte[128];
 
     static {
@@ -22,7 +22,7 @@ final class Base64Url {
     }
 
     /** Decodes {@code s[from, to)}; null when it is not canonical base64url. */
-    static byte[] decode(String s, int from, int to) {
+    public static byte[] decode(String s, int from, int to) {
         int length = to - from;
         int rest = length % 4;
         if (rest == 1) {

@@ -68,7 +68,8 @@ class ValidatorStartupTest {
             assertEquals(1, lines.size(), lines.toString());
             RecordingLogger.Line line = lines.get(0);
             assertEquals(Level.DEBUG, line.level());
-            assertTrue(line.message().contains("GET /api/x??forged refused with 401 (bad_signature)"), line.message());
+            assertTrue(line.message().contains("GET \"/api/x\\r\\nforged\" refused with 401 (bad_signature)"),
+                    line.message());
             assertTrue(!line.message().contains(forged.substring(0, 20)) && !line.message().contains("alice"),
                     line.message());
             assertEquals(0, started.validation().verifier().cachedCount(), "verified_cache_ttl 0s: no cache");
