@@ -31,13 +31,15 @@ import java.util.logging.SimpleFormatter;
  * The per-login cost of the operations (counters, meters, audit lines): one HS256 login through the whole filter,
  * (a) as the filter was before them, loaded from that build's classes in a class loader of its own, (b) as it is
  * now with the audit logger off and no meter registry (the counters behind the MXBean alone), and (c) as it is now
- * with a Micrometer registry and the audit logger on, its lines formatted as {@link SimpleFormatter} formats them
- * into memory (a sink without I/O: what a log backend then does with the line is the backend's cost). All three in
- * one JVM, in short interleaved blocks in a new random order every round, as {@link PairedLogins} does.
+ * with a Micrometer registry ({@code SimpleMeterRegistry}) and the audit logger on, each line taken by a handler
+ * that keeps nothing ({@code --sink message}: it reads the record's message, the line as built; {@code --sink
+ * formatter}: it also formats the record as the JDK's console format, {@link SimpleFormatter}, does). What a log
+ * backend then does with the line, writing it to a file or a queue, is the backend's cost. All three in one JVM,
+ * in short interleaved blocks in a new random order every round, as {@link PairedLogins} does.
  *
  * <pre>
  * java -cp ... io.github.jwtsigner.bench.PairedOperations --before path/to/before/classes [--alg HS256]
- *     [--warmup 15] [--rounds 31] [--block-ms 300] [--clock wall|thread]
+ *     [--warmup 15] [--rounds 31] [--block-ms 300] [--clock wall|thread] [--sink message|formatter]
  * </pre>
  */
 public final class PairedOperations {
@@ -53,6 +55,7 @@ public final class PairedOperations {
         int rounds = 31;
         int blockMillis = 300;
         boolean threadClock = false;
+        boolean format = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--before" -> before = Path.of(args[i + 1]);
@@ -61,8 +64,9 @@ public final class PairedOperations {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--block-ms" -> blockMillis = Integer.parseInt(args[i + 1]);
                 case "--clock" -> threadClock = "thread".equals(args[i + 1]);
+                case "--sink" -> format = "formatter".equals(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option [" + args[i] + "]; expected --before,"
-                        + " --alg, --warmup, --rounds, --block-ms or --clock");
+                        + " --alg, --warmup, --rounds, --block-ms, --clock or --sink");
             }
         }
         if (before == null || !Files.isDirectory(before.resolve("io/github/jwtsigner"))) {
@@ -70,7 +74,7 @@ public final class PairedOperations {
                     + " the build before the operations");
         }
         AUDIT.setUseParentHandlers(false);
-        AUDIT.addHandler(new MemorySink());
+        AUDIT.addHandler(new MemorySink(format));
         Map<String, String> params = Map.of("alg", alg, "kid", BenchKeys.kid(alg), "keys_to_sign",
                 String.join(",", LoginBody.KEYS_TO_SIGN), "jwk_local_path", "classpath:" + BenchKeys.RESOURCE);
         Filter old = oldFilter(before, params);
@@ -85,8 +89,9 @@ public final class PairedOperations {
         for (Exchange e : variants) {
             e.check();
         }
-        System.out.printf(Locale.ROOT, "%s, %s, %d rounds of %d ms blocks after %d s warm-up, %s clock%n",
-                Runtime.version(), alg, rounds, blockMillis, warmupSeconds, threadClock ? "thread CPU" : "wall");
+        System.out.printf(Locale.ROOT, "%s, %s, %d rounds of %d ms blocks after %d s warm-up, %s clock, %s sink%n",
+                Runtime.version(), alg, rounds, blockMillis, warmupSeconds, threadClock ? "thread CPU" : "wall",
+                format ? "formatter" : "message");
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmupEnd) {
             for (Exchange e : variants) {
@@ -188,16 +193,21 @@ public final class PairedOperations {
         }
     }
 
-    /** Formats each record as the JDK's default console format would, into memory, then drops it. */
+    /** Reads each record's line (and, with {@code format}, formats it as the JDK's console does), then drops it. */
     private static final class MemorySink extends Handler {
         static volatile long lines;
         private final Formatter formatter = new SimpleFormatter();
+        private final boolean format;
         private long chars;
+
+        MemorySink(boolean format) {
+            this.format = format;
+        }
 
         @Override
         public void publish(LogRecord record) {
             if (isLoggable(record)) {
-                chars += formatter.format(record).length();
+                chars += format ? formatter.format(record).length() : record.getMessage().length();
                 lines++;
             }
         }
