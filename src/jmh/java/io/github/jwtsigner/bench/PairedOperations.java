@@ -40,6 +40,7 @@ import java.util.logging.SimpleFormatter;
  * <pre>
  * java -cp ... io.github.jwtsigner.bench.PairedOperations --before path/to/before/classes [--alg HS256]
  *     [--warmup 15] [--rounds 31] [--block-ms 300] [--clock wall|thread] [--sink message|formatter]
+ *     [--meters simple|none]
  * </pre>
  */
 public final class PairedOperations {
@@ -56,6 +57,7 @@ public final class PairedOperations {
         int blockMillis = 300;
         boolean threadClock = false;
         boolean format = false;
+        boolean meters = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--before" -> before = Path.of(args[i + 1]);
@@ -65,8 +67,9 @@ public final class PairedOperations {
                 case "--block-ms" -> blockMillis = Integer.parseInt(args[i + 1]);
                 case "--clock" -> threadClock = "thread".equals(args[i + 1]);
                 case "--sink" -> format = "formatter".equals(args[i + 1]);
+                case "--meters" -> meters = !"none".equals(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option [" + args[i] + "]; expected --before,"
-                        + " --alg, --warmup, --rounds, --block-ms, --clock or --sink");
+                        + " --alg, --warmup, --rounds, --block-ms, --clock, --sink or --meters");
             }
         }
         if (before == null || !Files.isDirectory(before.resolve("io/github/jwtsigner"))) {
@@ -82,16 +85,17 @@ public final class PairedOperations {
         countersOnly.init(TestFilterConfig.of(params));
         Filter everything = new JwtSignerFilter(SignerConfig.builder().alg(alg).kid(BenchKeys.kid(alg))
                 .keysToSign(LoginBody.KEYS_TO_SIGN).jwkLocalPath("classpath:" + BenchKeys.RESOURCE)
-                .meterRegistry(new SimpleMeterRegistry()).build());
+                .meterRegistry(meters ? new SimpleMeterRegistry() : null).build());
         everything.init(TestFilterConfig.of(Map.of()));
         Exchange[] variants = {new Exchange(old, false), new Exchange(countersOnly, false),
             new Exchange(everything, true)};
         for (Exchange e : variants) {
             e.check();
         }
-        System.out.printf(Locale.ROOT, "%s, %s, %d rounds of %d ms blocks after %d s warm-up, %s clock, %s sink%n",
-                Runtime.version(), alg, rounds, blockMillis, warmupSeconds, threadClock ? "thread CPU" : "wall",
-                format ? "formatter" : "message");
+        System.out.printf(Locale.ROOT, "%s, %s, %d rounds of %d ms blocks after %d s warm-up, %s clock, %s sink,"
+                + " (c) with %s%n", Runtime.version(), alg, rounds, blockMillis, warmupSeconds,
+                threadClock ? "thread CPU" : "wall", format ? "formatter" : "message",
+                meters ? "a SimpleMeterRegistry" : "no meter registry");
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmupEnd) {
             for (Exchange e : variants) {
