@@ -22,7 +22,7 @@ class SettingTest {
                 Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS, Setting.Scope.FILTER, Setting.Scope.JWKS,
                         Setting.Scope.VALIDATOR));
         assertEquals(List.of("signer", "max_age", "retention"), Setting.names(Setting.Scope.JWKS));
-        assertEquals(List.of("config", "endpoint"), Setting.names(Setting.Scope.FILTER));
+        assertEquals(List.of("config", "endpoint", "metrics"), Setting.names(Setting.Scope.FILTER));
         assertFalse(Setting.names(Setting.Scope.SIGNER, Setting.Scope.KEYS).contains("config"));
     }
 
