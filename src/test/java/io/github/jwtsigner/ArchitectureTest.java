@@ -103,10 +103,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheMicrometerBindingNamesAMicrometerType() {
+    void onlyTheMicrometerPackageNamesMicrometerAndOnlyMeterRegistriesOpensIt() {
         noClasses().that().resideOutsideOfPackage("io.github.jwtsigner.internal.ops.micrometer..")
                 .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
-                .because("Micrometer is optional: no class that loads without a registry may need it")
+                .because("Micrometer is optional: the filters must load and start without it")
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackage("io.github.jwtsigner.internal.ops.micrometer..")
+                .and().doNotHaveFullyQualifiedName("io.github.jwtsigner.internal.ops.MeterRegistries")
+                .should().dependOnClassesThat().resideInAPackage("io.github.jwtsigner.internal.ops.micrometer..")
+                .because("MeterRegistries loads the Micrometer meters only when a registry was given")
                 .check(MAIN);
     }
 

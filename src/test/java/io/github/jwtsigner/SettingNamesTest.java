@@ -26,22 +26,26 @@ class SettingNamesTest {
     /**
      * Short names that other things of the same spelling use as exact string literals, each for its own reason:
      * the JOSE header and JWK parameters {@code alg}, {@code kid} and {@code typ} (RFC 7515 section 4.1, RFC 7517
-     * section 4), after which KrakenD named its settings, and Java parameters of those names in null checks; the
-     * member {@code endpoint} of a KrakenD endpoint object; the Java parameters {@code config} and
-     * {@code signer} in null checks, and the word {@code signer} naming the component in the KrakenD reader's
-     * messages. In {@code Setting} itself a name may also be another setting's default: {@code roles_key} is
+     * section 4), after which KrakenD named its settings, Java parameters of those names in null checks, and the
+     * tags of the issued tokens' meter (the header's alg and kid); the member {@code endpoint} of a KrakenD
+     * endpoint object; the Java parameters {@code config} and {@code signer} in null checks, and the word
+     * {@code signer} naming the component in the KrakenD reader's messages and in the meters' {@code component}
+     * tag. In {@code Setting} itself a name may also be another setting's default: {@code roles_key} is
      * {@code roles} by default.
      */
     private static final Map<String, Set<String>> SAME_SPELLING_ELSEWHERE = Map.of(
             "alg", Set.of("internal/jws/", "internal/keys/JwkParameters.java", "internal/keys/SigningKeys.java",
-                    "internal/validation/", "internal/ops/UnverifiedToken.java"),
+                    "internal/validation/", "internal/ops/UnverifiedToken.java",
+                    "internal/ops/micrometer/SignerMeters.java"),
             "kid", Set.of("internal/jws/", "internal/keys/JwkParameters.java", "internal/keys/SigningKeys.java",
-                    "internal/validation/", "internal/ops/UnverifiedToken.java"),
+                    "internal/validation/", "internal/ops/UnverifiedToken.java",
+                    "internal/ops/micrometer/SignerMeters.java"),
             "typ", Set.of("internal/jws/", "internal/validation/"),
             "endpoint", Set.of("internal/settings/KrakendConfigReader.java"),
             "config", Set.of("JwtSignerFilter.java", "JwksServlet.java", "JwtValidatorFilter.java",
                     "internal/rotation/KeyRing.java"),
-            "signer", Set.of("internal/jws/PayloadSigner.java", "internal/settings/KrakendConfigReader.java"));
+            "signer", Set.of("internal/jws/PayloadSigner.java", "internal/settings/KrakendConfigReader.java",
+                    "internal/ops/micrometer/MicrometerMeters.java"));
 
     @Test
     void aNameWithAnUnderscoreIsWrittenOnlyInSetting() throws IOException {
