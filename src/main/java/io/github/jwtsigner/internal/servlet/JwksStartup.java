@@ -71,27 +71,30 @@ public final class JwksStartup {
             AtomicReference<JwksPublisher<TokenSigner>> publisher = new AtomicReference<>();
             AtomicReference<Boolean> missing = new AtomicReference<>(null);
             log.log(Level.INFO, prefix + "ready: publishes the keys of filter [" + signer + "], " + config);
+            Supplier<Optional<JwksPublisher.Document>> published = () -> SignerRegistry.lookup(context, signer)
+                    .map(ring -> {
+                        JwksPublisher<TokenSigner> p = publisher.get();
+                        if (p == null || p.ring() != ring) {
+                            p = new JwksPublisher<>(ring, toPublic, config.retention());
+                            publisher.set(p);
+                            warnIfOnlySymmetric(p.document().keys(), prefix, log);
+                        }
+                        return p.document();
+                    });
+            // Only an answer logs the missing filter: a JMX read of the kids answers nothing.
             Supplier<Optional<JwksPublisher.Document>> documents = () -> {
-                Optional<KeyRing<TokenSigner>> ring = SignerRegistry.lookup(context, signer);
-                if (ring.isEmpty()) {
-                    if (!Boolean.TRUE.equals(missing.getAndSet(true))) {
-                        log.log(Level.ERROR, prefix + Setting.SIGNER_FILTER + " [" + signer + "] names no"
-                                + " JwtSignerFilter that has started in this webapp; answering 500");
-                    }
-                    return Optional.empty();
+                Optional<JwksPublisher.Document> document = published.get();
+                if (document.isPresent()) {
+                    missing.set(false);
+                } else if (!Boolean.TRUE.equals(missing.getAndSet(true))) {
+                    log.log(Level.ERROR, prefix + Setting.SIGNER_FILTER + " [" + signer + "] names no"
+                            + " JwtSignerFilter that has started in this webapp; answering 500");
                 }
-                JwksPublisher<TokenSigner> p = publisher.get();
-                if (p == null || p.ring() != ring.get()) {
-                    p = new JwksPublisher<>(ring.get(), toPublic, config.retention());
-                    publisher.set(p);
-                    warnIfOnlySymmetric(p.document().keys(), prefix, log);
-                }
-                missing.set(false);
-                return Optional.of(p.document());
+                return document;
             };
             JwksOperations ops = JwksOperations.start(name, SignerStartup.contextPath(context),
                     () -> SignerRegistry.lookup(context, signer).map(ring -> ring),
-                    () -> documents.get().map(d -> d.keys().kids()).orElse(List.of()), registry, log);
+                    () -> published.get().map(d -> d.keys().kids()).orElse(List.of()), registry, log);
             return new JwksHandler(documents, config.maxAge(), () -> { }, ops);
         }
         WebappResourceLocator locator = new WebappResourceLocator(context, JwksStartup.class.getClassLoader());

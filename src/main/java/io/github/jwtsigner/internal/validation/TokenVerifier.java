@@ -86,7 +86,7 @@ public final class TokenVerifier {
         this.reloadWaitMillis = Math.min(RELOAD_WAIT_MILLIS, config.duration(Setting.JWK_FETCH_TIMEOUT).toMillis());
     }
 
-    /** How many tokens found their signature verified in the cache, since start. */
+    /** How many accepted tokens found their signature verified in the cache, since start. */
     public long cacheHits() {
         return cacheHits.sum();
     }
@@ -104,8 +104,10 @@ public final class TokenVerifier {
             digest = VerifiedCache.digest(token);
             VerifiedCache.Entry hit = cache.get(digest, current, System.nanoTime());
             if (hit != null) {
+                // Counted once the claims pass again: a hit on a token that expired since is no accepted hit.
+                VerifiedToken verified = checks.check(hit.token(), clockMillis.getAsLong(), leewayMillis);
                 cacheHits.increment();
-                return checks.check(hit.token(), clockMillis.getAsLong(), leewayMillis);
+                return verified;
             }
         }
         int dot1 = token.indexOf('.');
