@@ -100,16 +100,49 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * {@link #tokenCreated} with the parts that do not change from token to token made once: {@code prefix} per
+     * member and key ({@link #createdPrefix}), {@code requestText} per response ({@link #requestText}). The caller
+     * has checked {@link #enabled()}.
+     */
+    void tokenCreated(String prefix, ObjectNode claims, String requestText) {
+        try {
+            StringBuilder out = new StringBuilder(prefix.length() + requestText.length() + 160).append(prefix);
+            appendClaims(out, claims);
+            log.log(Level.INFO, out.append(requestText).toString());
+        } catch (RuntimeException e) {
+            failed("authn_token_created", e);
+        }
+    }
+
     /** The line {@link #tokenCreated} logs. */
     static String createdLine(String component, String member, TokenSigner signer, ObjectNode claims,
             RequestLine request) {
-        StringBuilder out = new StringBuilder(320).append("event=authn_token_created");
+        StringBuilder out = new StringBuilder(320).append(createdPrefix(component, member, signer));
+        appendClaims(out, claims);
+        return out.append(requestText(request)).toString();
+    }
+
+    /** What every created line of one member and key starts with: the event, filter, member, alg and kid. */
+    static String createdPrefix(String component, String member, TokenSigner signer) {
+        StringBuilder out = new StringBuilder(128).append("event=authn_token_created");
         filter(out, component);
         field(out, " member=", member);
         if (signer != null) {
             field(out, " alg=", signer.alg() == null ? null : signer.alg().jwaName());
             field(out, " kid=", signer.kid());
         }
+        return out.toString();
+    }
+
+    /** What every line about one request ends with: the method, URI and client; empty for none. */
+    static String requestText(RequestLine request) {
+        StringBuilder out = new StringBuilder(64);
+        request(out, request);
+        return out.toString();
+    }
+
+    private static void appendClaims(StringBuilder out, ObjectNode claims) {
         JsonNode[] found = new JsonNode[CLAIMS.length];
         if (claims != null) {
             for (Member m : claims.members()) {
@@ -125,8 +158,6 @@ public final class AuditLog {
                 ClaimText.append(out, found[i], i == AUD, LogText.MAX_CHARS);
             }
         }
-        request(out, request);
-        return out.toString();
     }
 
     /** The index in {@link #CLAIMS} of the claim {@code name}, or -1 for every claim that is never read. */
@@ -185,7 +216,7 @@ public final class AuditLog {
     }
 
     /** The exception's message may hold what the line was about: only its class is named. */
-    private void failed(String event, RuntimeException e) {
+    void failed(String event, RuntimeException e) {
         try {
             log.log(Level.WARNING, "audit line " + event + " not written: " + e.getClass().getName());
         } catch (RuntimeException ignored) {

@@ -11,6 +11,7 @@ import java.lang.System.Logger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,6 +35,8 @@ public final class SignerOperations extends KeyHealthAttributes implements Signe
     private final LongAdder[] failed = adders(REASONS.length);
     private final LongAdder[] tokens;
     private final PayloadSigner.Issued counting = this::count;
+    /** Per {@code keys_to_sign} entry: the start of its audit lines, and the key it was made for. */
+    private final AtomicReferenceArray<Prefix> prefixes;
     private volatile Jmx.Registration registration = Jmx.Registration.NONE;
 
     SignerOperations(String name, String contextPath, KeyRing<TokenSigner> ring, List<JsonPointer> members,
@@ -44,6 +47,11 @@ public final class SignerOperations extends KeyHealthAttributes implements Signe
         this.meters = meters;
         this.audit = audit;
         this.tokens = adders(members.size());
+        this.prefixes = new AtomicReferenceArray<>(members.size());
+    }
+
+    /** The start of the audit lines of one member, made for one key; the key changes on rotation. */
+    private record Prefix(TokenSigner signer, String text) {
     }
 
     /**
@@ -101,10 +109,28 @@ public final class SignerOperations extends KeyHealthAttributes implements Signe
         if (request == null) {
             return counting;
         }
+        String requestText = AuditLog.requestText(request);
         return (entry, signer, claims) -> {
             count(entry, signer, claims);
-            audit.tokenCreated(getName(), members.get(entry), signer, claims, request);
+            String prefix;
+            try {
+                prefix = prefix(entry, signer);
+            } catch (RuntimeException e) {
+                // A line that cannot be made must not fail the login it is about.
+                audit.failed("authn_token_created", e);
+                return;
+            }
+            audit.tokenCreated(prefix, claims, requestText);
         };
+    }
+
+    private String prefix(int entry, TokenSigner signer) {
+        Prefix p = prefixes.get(entry);
+        if (p == null || p.signer() != signer) {
+            p = new Prefix(signer, AuditLog.createdPrefix(getName(), members.get(entry), signer));
+            prefixes.set(entry, p);
+        }
+        return p.text();
     }
 
     private void count(int entry, TokenSigner signer, ObjectNode claims) {

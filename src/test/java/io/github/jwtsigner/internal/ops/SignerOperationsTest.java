@@ -87,4 +87,30 @@ class SignerOperationsTest {
         CompositeData row = table.get(new Object[] {reason});
         return row.get("value");
     }
+
+    @org.junit.jupiter.api.Test
+    void auditLinesFollowTheKeyAcrossARotationAndEachResponseNamesItsOwnRequest() {
+        RecordingLogger audit = new RecordingLogger();
+        List<JsonPointer> members = JsonPointer.parseAll(List.of("access_token", "refresh_token"));
+        SignerOperations ops = new SignerOperations("signer", "", null, members, Meters.NO_SIGNER,
+                new AuditLog(audit));
+        TokenSigner before = TestSigners.hs256("kid-1", payload -> "unused");
+        TokenSigner after = TestSigners.hs256("kid-2", payload -> "unused");
+        PayloadSigner.Issued first = ops.issued(new RequestLine("POST", "/token", "10.0.0.1"));
+        first.token(0, before, AuditLogTest.claims("{\"sub\":\"alice\"}"));
+        first.token(1, before, AuditLogTest.claims("{\"sub\":\"alice\"}"));
+        PayloadSigner.Issued second = ops.issued(new RequestLine("POST", "/token", "10.0.0.2"));
+        second.token(0, after, AuditLogTest.claims("{\"sub\":\"bob\"}"));
+
+        assertEquals(List.of(
+                "event=authn_token_created filter=signer member=access_token alg=HS256 kid=kid-1 sub=alice"
+                        + " method=POST uri=/token client=10.0.0.1",
+                "event=authn_token_created filter=signer member=refresh_token alg=HS256 kid=kid-1 sub=alice"
+                        + " method=POST uri=/token client=10.0.0.1",
+                "event=authn_token_created filter=signer member=access_token alg=HS256 kid=kid-2 sub=bob"
+                        + " method=POST uri=/token client=10.0.0.2"),
+                audit.lines().stream().map(RecordingLogger.Line::message).toList());
+        assertEquals(3L, ops.getTokensIssued());
+        assertEquals(2L, ops.getTokensIssuedByMember().get("access_token"));
+    }
 }
