@@ -40,7 +40,7 @@ import java.util.logging.SimpleFormatter;
  * <pre>
  * java -cp ... io.github.jwtsigner.bench.PairedOperations --before path/to/before/classes [--alg HS256]
  *     [--warmup 15] [--rounds 31] [--block-ms 300] [--clock wall|thread] [--sink message|formatter]
- *     [--meters simple|none]
+ *     [--meters simple|none] [--audit on|off]
  * </pre>
  */
 public final class PairedOperations {
@@ -58,6 +58,7 @@ public final class PairedOperations {
         boolean threadClock = false;
         boolean format = false;
         boolean meters = true;
+        boolean audit = true;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--before" -> before = Path.of(args[i + 1]);
@@ -68,8 +69,9 @@ public final class PairedOperations {
                 case "--clock" -> threadClock = "thread".equals(args[i + 1]);
                 case "--sink" -> format = "formatter".equals(args[i + 1]);
                 case "--meters" -> meters = !"none".equals(args[i + 1]);
+                case "--audit" -> audit = !"off".equals(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option [" + args[i] + "]; expected --before,"
-                        + " --alg, --warmup, --rounds, --block-ms, --clock, --sink or --meters");
+                        + " --alg, --warmup, --rounds, --block-ms, --clock, --sink, --meters or --audit");
             }
         }
         if (before == null || !Files.isDirectory(before.resolve("io/github/jwtsigner"))) {
@@ -88,14 +90,14 @@ public final class PairedOperations {
                 .meterRegistry(meters ? new SimpleMeterRegistry() : null).build());
         everything.init(TestFilterConfig.of(Map.of()));
         Exchange[] variants = {new Exchange(old, false), new Exchange(countersOnly, false),
-            new Exchange(everything, true)};
+            new Exchange(everything, audit)};
         for (Exchange e : variants) {
             e.check();
         }
         System.out.printf(Locale.ROOT, "%s, %s, %d rounds of %d ms blocks after %d s warm-up, %s clock, %s sink,"
-                + " (c) with %s%n", Runtime.version(), alg, rounds, blockMillis, warmupSeconds,
+                + " (c) with %s and the audit logger %s%n", Runtime.version(), alg, rounds, blockMillis, warmupSeconds,
                 threadClock ? "thread CPU" : "wall", format ? "formatter" : "message",
-                meters ? "a SimpleMeterRegistry" : "no meter registry");
+                meters ? "a SimpleMeterRegistry" : "no meter registry", audit ? "on" : "off");
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmupEnd) {
             for (Exchange e : variants) {
