@@ -44,8 +44,8 @@ import java.util.Locale;
  *       four.</li>
  *   <li>{@code filter}: the filter's name (left out when it has none); {@code member}: the {@code keys_to_sign}
  *       entry as configured.</li>
- *   <li>{@code method}, {@code uri} (the path, never the query string) and {@code client} (the remote address)
- *       as the container reports them.</li>
+ *   <li>{@code method}, {@code uri} (the path, never the query string, nor path parameters such as
+ *       {@code ;jsessionid=}) and {@code client} (the remote address) as the container reports them.</li>
  * </ul>
  *
  * <p>Nothing is computed unless {@link #enabled()}. A failure while writing a line is logged as a WARNING that
@@ -195,7 +195,7 @@ public final class AuditLog {
     private static void request(StringBuilder out, RequestLine request) {
         if (request != null) {
             field(out, " method=", request.method());
-            field(out, " uri=", request.uri());
+            field(out, " uri=", LogText.path(request.uri()));
             field(out, " client=", request.client());
         }
     }

@@ -155,6 +155,17 @@ class AuditLogTest {
     }
 
     @Test
+    void writesTheUriWithoutItsPathParametersWhichCanCarryASessionId() {
+        RequestLine rewritten = new RequestLine("POST", "/app/token;jsessionid=8A3F01C2D4E5;x=1", "127.0.0.1");
+        audit.tokenCreated("signer", "access_token", SIGNER, claim("sub", "alice"), rewritten);
+        audit.tokenRejected("api", Rejection.BAD_SIGNATURE, token("{\"alg\":\"HS256\"}", "{}"), rewritten);
+        for (RecordingLogger.Line line : logger.lines()) {
+            assertEquals("/app/token", AuditLines.parse(line.message()).get("uri"), line::message);
+        }
+        assertEquals(2, logger.lines().size());
+    }
+
+    @Test
     void keepsAForgedLineInsideOneQuotedValue() {
         String sub = "john\r\nevent=authn_token_created sub=admin";
         audit.tokenCreated("signer", "access_token", SIGNER, claim("sub", sub), POST);
