@@ -204,6 +204,29 @@ class AuditTrailIntegrationTest {
         assertEquals("authn_token_rejected", AuditLines.parse(formatter.formatMessage(audit.get(2))).get("event"));
     }
 
+    /**
+     * A session id rewritten into the URL ({@code ;jsessionid=}, where cookies are off) is a credential: the
+     * containers keep it in {@code getRequestURI()}, and no line of the library, the audit's or its own DEBUG
+     * line of a refusal, holds it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void aSessionIdInThePathReachesNoLogLine(ServletContainer.Kind kind) throws Exception {
+        String session = "SESSION0CANARY" + kind;
+        ValidatorClient api = webapp.client(kind);
+        String token = login(kind, "/login/token;jsessionid=" + session, "carol").get("access_token").getAsString();
+        assertEquals(401, api.bearer("/api/orders;jsessionid=" + session, forged(token)).status());
+
+        assertEquals(webapp.base(kind).getPath() + "login/token",
+                lines("authn_token_created", "audit-signer").get(0).get("uri"));
+        assertEquals(webapp.base(kind).getPath() + "api/orders",
+                lines("authn_token_rejected", "audit-api").get(0).get("uri"));
+        List<String> leaks = io.github.jwtsigner.testing.SuiteLog.lines().stream()
+                .filter(l -> l.logger() != null && l.logger().startsWith("io.github.jwtsigner"))
+                .map(io.github.jwtsigner.testing.SuiteLog.Line::text).filter(t -> t.contains(session)).toList();
+        assertEquals(List.of(), leaks);
+    }
+
     private static JsonObject login(ServletContainer.Kind kind, String path, String user) throws Exception {
         HttpResponse<String> r = new LoginClient(webapp.base(kind)).login(path.substring(1), user,
                 LoginServlet.PASSWORD);

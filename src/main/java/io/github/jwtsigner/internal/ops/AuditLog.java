@@ -37,13 +37,15 @@ import java.util.Locale;
  *       its HTTP status.</li>
  *   <li>Of a refused token, {@code alg}, {@code kid} and {@code unverified_sub} are read from its header and
  *       payload without any check, and only when it has the compact shape (three parts) and the part decodes to a
- *       JSON object nested at most {@value UnverifiedToken#MAX_DEPTH} deep ({@link UnverifiedToken}); else they are left out; {@code fingerprint} is the first 8 bytes of the SHA-256 digest of the token's
- *       UTF-8 bytes in lower-case hex, for any token. A request with more than one token
- *       ({@code ambiguous}) has none of these four.</li>
+ *       JSON object nested at most {@value UnverifiedToken#MAX_DEPTH} deep ({@link UnverifiedToken}), and never
+ *       of a token refused as {@code too_large}, which the validator did not read either; else they are left
+ *       out; {@code fingerprint} is the first 8 bytes of the SHA-256 digest of the token's UTF-8 bytes in
+ *       lower-case hex, for any token. A request with more than one token ({@code ambiguous}) has none of these
+ *       four.</li>
  *   <li>{@code filter}: the filter's name (left out when it has none); {@code member}: the {@code keys_to_sign}
  *       entry as configured.</li>
- *   <li>{@code method}, {@code uri} (the path, never the query string) and {@code client} (the remote address)
- *       as the container reports them.</li>
+ *   <li>{@code method}, {@code uri} (the path, never the query string, nor path parameters such as
+ *       {@code ;jsessionid=}) and {@code client} (the remote address) as the container reports them.</li>
  * </ul>
  *
  * <p>Nothing is computed unless {@link #enabled()}. A failure while writing a line is logged as a WARNING that
@@ -178,7 +180,9 @@ public final class AuditLog {
         filter(out, component);
         out.append(" reason=").append(why.name().toLowerCase(Locale.ROOT)).append(" status=").append(why.status());
         if (token != null) {
-            UnverifiedToken unverified = UnverifiedToken.read(token);
+            // The validator read none of a token over max_token_bytes: neither does its line, but its fingerprint.
+            UnverifiedToken unverified = why == Rejection.TOO_LARGE ? UnverifiedToken.NOTHING
+                    : UnverifiedToken.read(token);
             node(out, " alg=", unverified.alg(), MAX_HEADER_CHARS);
             node(out, " kid=", unverified.kid(), MAX_HEADER_CHARS);
             out.append(" fingerprint=").append(UnverifiedToken.fingerprint(token));
@@ -191,7 +195,7 @@ public final class AuditLog {
     private static void request(StringBuilder out, RequestLine request) {
         if (request != null) {
             field(out, " method=", request.method());
-            field(out, " uri=", request.uri());
+            field(out, " uri=", LogText.path(request.uri()));
             field(out, " client=", request.client());
         }
     }

@@ -40,8 +40,8 @@ public final class JwksOperations extends KeyHealthAttributes implements JwksMXB
      */
     public static JwksOperations start(String name, String contextPath, Supplier<Optional<KeyRing<?>>> ring,
             Supplier<List<String>> kids, Object meterRegistry, Logger log) {
-        Meters.Jwks meters = MeterRegistries.jwks(meterRegistry, name,
-                () -> ring.get().map(KeyRing::health).orElse(null));
+        Meters.Jwks meters = GuardedMeters.jwks(MeterRegistries.jwks(meterRegistry, name,
+                () -> ring.get().map(KeyRing::health).orElse(null)), name, log);
         JwksOperations ops = new JwksOperations(name, contextPath, ring, kids, meters);
         ops.registration = Jmx.register("Jwks", name, ops, JwksMXBean.class, log);
         return ops;

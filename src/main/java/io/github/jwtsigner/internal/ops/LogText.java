@@ -62,6 +62,36 @@ public final class LogText {
         return out.toString();
     }
 
+    /**
+     * {@code uri} (a {@code getRequestURI()}) without its path parameters: each {@code ;} and what follows it up
+     * to the next {@code /}. The containers keep them in the URI, and {@code ;jsessionid=} is a session id, a
+     * credential where the session is tracked in the URL. A {@code %3B} is no parameter, and stays.
+     */
+    static String path(String uri) {
+        int semicolon = uri == null ? -1 : uri.indexOf(';');
+        if (semicolon < 0) {
+            return uri;
+        }
+        StringBuilder out = new StringBuilder(uri.length()).append(uri, 0, semicolon);
+        int i = semicolon;
+        while (i < uri.length()) {
+            int slash = uri.indexOf('/', i);
+            if (slash < 0) {
+                break;
+            }
+            int next = uri.indexOf(';', slash);
+            int end = next < 0 ? uri.length() : next;
+            out.append(uri, slash, end);
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** {@code uri} (a {@code getRequestURI()}) for a log line: without its path parameters, neutralised. */
+    public static String uri(String uri) {
+        return value(path(uri));
+    }
+
     /** Appends {@code s} neutralised and capped at {@value #MAX_CHARS} characters. */
     public static void append(StringBuilder out, String s) {
         append(out, s, MAX_CHARS);

@@ -62,7 +62,8 @@ public final class SignerOperations extends KeyHealthAttributes implements Signe
      */
     public static SignerOperations start(String name, String contextPath, KeyRing<TokenSigner> ring,
             List<JsonPointer> members, Object meterRegistry, Logger log) {
-        Meters.Signer meters = MeterRegistries.signer(meterRegistry, name, members, ring::health);
+        Meters.Signer meters = GuardedMeters.signer(MeterRegistries.signer(meterRegistry, name, members, ring::health),
+                name, log);
         SignerOperations ops = new SignerOperations(name, contextPath, ring, members, meters, AuditLog.create());
         ops.registration = Jmx.register("Signer", name, ops, SignerMXBean.class, log);
         return ops;

@@ -30,7 +30,8 @@ record UnverifiedToken(JsonNode alg, JsonNode kid, JsonNode sub) {
     /** Deeper than any header or claim set worth reading; a deeper part is left unread. */
     static final int MAX_DEPTH = 16;
 
-    private static final UnverifiedToken NOTHING = new UnverifiedToken(null, null, null);
+    /** Nothing read. */
+    static final UnverifiedToken NOTHING = new UnverifiedToken(null, null, null);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** What can be read of {@code token}; its fields null where it cannot. */

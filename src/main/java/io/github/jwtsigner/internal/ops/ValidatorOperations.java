@@ -46,7 +46,8 @@ public final class ValidatorOperations extends KeyHealthAttributes implements Va
      */
     public static ValidatorOperations start(String name, String contextPath, KeyRing<VerificationKeys> ring,
             LongSupplier cacheHits, Object meterRegistry, Logger log) {
-        Meters.Validator meters = MeterRegistries.validator(meterRegistry, name, cacheHits, ring::health);
+        Meters.Validator meters = GuardedMeters.validator(
+                MeterRegistries.validator(meterRegistry, name, cacheHits, ring::health), name, log);
         ValidatorOperations ops = new ValidatorOperations(name, contextPath, ring, cacheHits, meters,
                 AuditLog.create());
         ops.registration = Jmx.register("Validator", name, ops, ValidatorMXBean.class, log);

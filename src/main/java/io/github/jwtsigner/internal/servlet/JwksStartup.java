@@ -100,13 +100,19 @@ public final class JwksStartup {
         WebappResourceLocator locator = new WebappResourceLocator(context, JwksStartup.class.getClassLoader());
         KeyRing<PublicJwks> ring = KeyRing.startPublishing(config.keySource().orElseThrow(),
                 config.kid().orElse(null), locator, log);
-        JwksPublisher<PublicJwks> publisher = new JwksPublisher<>(ring, Function.identity(), config.retention());
-        log.log(Level.INFO, prefix + "ready: kids " + ring.get().kids() + ", key source=" + ring.description()
-                + ", " + config);
-        warnIfOnlySymmetric(ring.get(), prefix, log);
-        JwksOperations ops = JwksOperations.start(name, SignerStartup.contextPath(context), () -> Optional.of(ring),
-                () -> publisher.document().keys().kids(), registry, log);
-        return new JwksHandler(() -> Optional.of(publisher.document()), config.maxAge(), ring, ops);
+        JwksOperations ops = null;
+        try {
+            JwksPublisher<PublicJwks> publisher = new JwksPublisher<>(ring, Function.identity(), config.retention());
+            log.log(Level.INFO, prefix + "ready: kids " + ring.get().kids() + ", key source=" + ring.description()
+                    + ", " + config);
+            warnIfOnlySymmetric(ring.get(), prefix, log);
+            ops = JwksOperations.start(name, SignerStartup.contextPath(context), () -> Optional.of(ring),
+                    () -> publisher.document().keys().kids(), registry, log);
+            return new JwksHandler(() -> Optional.of(publisher.document()), config.maxAge(), ring, ops);
+        } catch (RuntimeException | Error e) {
+            SignerStartup.stopAfterFailure(ops, ring);
+            throw e;
+        }
     }
 
     private static void warnIfOnlySymmetric(PublicJwks keys, String prefix, Logger log) {

@@ -105,7 +105,7 @@ public final class RequestValidation {
                 ? new RequestLine(request.getMethod(), request.getRequestURI(), request.getRemoteAddr()) : null);
         if (log.isLoggable(Level.DEBUG)) {
             log.log(Level.DEBUG, "JWT validator [" + name + "]: " + LogText.value(request.getMethod()) + " "
-                    + LogText.value(request.getRequestURI()) + " refused with " + why.status() + " ("
+                    + LogText.uri(request.getRequestURI()) + " refused with " + why.status() + " ("
                     + why.name().toLowerCase(Locale.ROOT) + "): " + why.description());
         }
         response.setStatus(why.status());

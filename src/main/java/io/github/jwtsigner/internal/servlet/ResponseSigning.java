@@ -100,7 +100,7 @@ public final class ResponseSigning {
         } else if (outcome instanceof Outcome.AlreadyCommitted) {
             ops.passed();
             log.log(Level.ERROR, "JWT signer: the response to [{0}] was committed behind the filter''s back;"
-                    + " left as it is", LogText.value(request.getRequestURI()));
+                    + " left as it is", LogText.uri(request.getRequestURI()));
         }
     }
 
@@ -172,7 +172,7 @@ public final class ResponseSigning {
                 + " the response after RequestDispatcher.forward, so no signed body can be written; on Tomcat set"
                 + " the Context attribute suspendWrappedResponseAfterForward=\"false\" (it must be, with "
                 + DetachedResponse.TOMCAT_STRICT_COMPLIANCE + "=true); request URI ["
-                + LogText.value(request.getRequestURI()) + "]";
+                + LogText.uri(request.getRequestURI()) + "]";
         log.log(Level.ERROR, message);
         return new ServletException(message);
     }
@@ -182,11 +182,11 @@ public final class ResponseSigning {
         ops.failedClosed(cause.reason());
         Level level = cause.reason() == Reason.SIGNATURE_FAILED ? Level.ERROR : Level.WARNING;
         log.log(level, "JWT signer failed closed with 500: {0}: {1}; request URI [{2}]", cause.reason(),
-                cause.getMessage(), LogText.value(request.getRequestURI()));
+                cause.getMessage(), LogText.uri(request.getRequestURI()));
         dropNewSession(request);
         if (!writeFailClosed(response)) {
             log.log(Level.ERROR, "JWT signer could not fail closed: the response to [{0}] was already committed",
-                    LogText.value(request.getRequestURI()));
+                    LogText.uri(request.getRequestURI()));
         }
         if (request.isAsyncStarted()) {
             completeAsync(request, response);
@@ -221,7 +221,7 @@ public final class ResponseSigning {
             async.complete();
         } catch (IllegalStateException e) {
             log.log(Level.WARNING, "JWT signer could not complete the asynchronous request [{0}]: {1}",
-                    LogText.value(request.getRequestURI()), e.getMessage());
+                    LogText.uri(request.getRequestURI()), e.getMessage());
         }
     }
 

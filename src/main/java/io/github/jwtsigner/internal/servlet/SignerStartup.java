@@ -50,15 +50,36 @@ public final class SignerStartup {
         Object registry = MeterRegistries.resolve(given == null ? null : given.meterRegistry().orElse(null), metrics,
                 "init-params of filter [" + filterName(filterConfig) + "]");
         KeyRing<TokenSigner> keys = KeyRing.start(config, locator, log);
-        log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, " + Setting.KEYS_TO_SIGN + "={2}, key source={3}",
-                config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
-        PayloadSigner signer = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), keys,
-                config.requireKeysToSign(),
-                message -> log.log(Level.WARNING, "JWT signer: " + message), ClaimDefaults.from(config));
-        SignerRegistry.register(context, filterConfig == null ? null : filterConfig.getFilterName(), keys);
-        SignerOperations ops = SignerOperations.start(filterName(filterConfig), contextPath(context), keys,
-                signer.keysToSign(), registry, log);
-        return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log, ops), keys);
+        SignerOperations ops = null;
+        try {
+            log.log(Level.INFO, "JWT signer ready: alg={0}, kid={1}, " + Setting.KEYS_TO_SIGN + "={2}, key"
+                    + " source={3}", config.alg(), keys.get().kid(), config.keysToSign(), keys.description());
+            PayloadSigner signer = new PayloadSigner(JsonPointer.parseAll(config.keysToSign()), keys,
+                    config.requireKeysToSign(),
+                    message -> log.log(Level.WARNING, "JWT signer: " + message), ClaimDefaults.from(config));
+            SignerRegistry.register(context, filterConfig == null ? null : filterConfig.getFilterName(), keys);
+            ops = SignerOperations.start(filterName(filterConfig), contextPath(context), keys, signer.keysToSign(),
+                    registry, log);
+            return new Started(new ResponseSigning(signer, config.maxBodyBytes(), log, ops), keys);
+        } catch (RuntimeException | Error e) {
+            // No destroy() follows a failed init(): what started here stops here, or it keeps the webapp alive.
+            stopAfterFailure(ops, keys);
+            stop(filterConfig, keys);
+            throw e;
+        }
+    }
+
+    /** Closes what a start made before it failed; {@code ops} null when it was not made. */
+    static void stopAfterFailure(AutoCloseable ops, KeyRing<?> keys) {
+        try {
+            if (ops != null) {
+                ops.close();
+            }
+        } catch (Exception ignored) {
+            // The start's own failure is the one to report.
+        } finally {
+            keys.close();
+        }
     }
 
     /** Undoes {@link #start}'s registration for the JWKS servlet; the filter calls it in {@code destroy()}. */

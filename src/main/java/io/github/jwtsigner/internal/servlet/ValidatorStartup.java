@@ -79,13 +79,19 @@ public final class ValidatorStartup {
             throw withOwnWebappHint(e, config.text(Setting.JWK_URL), context);
         }
         String name = filterConfig == null ? "" : filterConfig.getFilterName();
-        TokenVerifier verifier = new TokenVerifier(config, keys, keys::reloadEarly, System::currentTimeMillis);
-        log.log(Level.INFO, "JWT validator [" + name + "] ready: alg=" + config.algorithms() + ", kids="
-                + keys.get().kids() + ", key source=" + keys.description() + ", " + config);
-        warnOfUnusedAlgorithms(config, keys.get(), keys.description(), name, log);
-        ValidatorOperations ops = ValidatorOperations.start(name, SignerStartup.contextPath(context), keys,
-                verifier::cacheHits, registry, log);
-        return new Started(new RequestValidation(config, verifier, name, log, ops), keys);
+        ValidatorOperations ops = null;
+        try {
+            TokenVerifier verifier = new TokenVerifier(config, keys, keys::reloadEarly, System::currentTimeMillis);
+            log.log(Level.INFO, "JWT validator [" + name + "] ready: alg=" + config.algorithms() + ", kids="
+                    + keys.get().kids() + ", key source=" + keys.description() + ", " + config);
+            warnOfUnusedAlgorithms(config, keys.get(), keys.description(), name, log);
+            ops = ValidatorOperations.start(name, SignerStartup.contextPath(context), keys, verifier::cacheHits,
+                    registry, log);
+            return new Started(new RequestValidation(config, verifier, name, log, ops), keys);
+        } catch (RuntimeException | Error e) {
+            SignerStartup.stopAfterFailure(ops, keys);
+            throw e;
+        }
     }
 
     /**

@@ -155,6 +155,17 @@ class AuditLogTest {
     }
 
     @Test
+    void writesTheUriWithoutItsPathParametersWhichCanCarryASessionId() {
+        RequestLine rewritten = new RequestLine("POST", "/app/token;jsessionid=8A3F01C2D4E5;x=1", "127.0.0.1");
+        audit.tokenCreated("signer", "access_token", SIGNER, claim("sub", "alice"), rewritten);
+        audit.tokenRejected("api", Rejection.BAD_SIGNATURE, token("{\"alg\":\"HS256\"}", "{}"), rewritten);
+        for (RecordingLogger.Line line : logger.lines()) {
+            assertEquals("/app/token", AuditLines.parse(line.message()).get("uri"), line::message);
+        }
+        assertEquals(2, logger.lines().size());
+    }
+
+    @Test
     void keepsAForgedLineInsideOneQuotedValue() {
         String sub = "john\r\nevent=authn_token_created sub=admin";
         audit.tokenCreated("signer", "access_token", SIGNER, claim("sub", sub), POST);
@@ -254,14 +265,42 @@ class AuditLogTest {
         String sub = "s".repeat(100_000);
         String token = token("{\"alg\":\"RS256\",\"kid\":\"" + "q".repeat(5_000) + "\"}", "{\"sub\":\"" + sub + "\"}");
         assertTrue(token.length() > 100_000);
-        audit.tokenRejected("api", Rejection.TOO_LARGE, token, GET);
+        audit.tokenRejected("api", Rejection.BAD_SIGNATURE, token, GET);
         String line = onlyLine();
         assertTrue(line.length() < 600, () -> line.length() + " characters");
         Map<String, String> f = AuditLines.parse(line);
-        assertEquals("too_large", f.get("reason"));
+        assertEquals("bad_signature", f.get("reason"));
         assertEquals(fingerprint(token), f.get("fingerprint"));
         assertEquals("q".repeat(64) + "...[+4936]", f.get("kid"));
         assertEquals("s".repeat(256) + "...[+99744]", f.get("unverified_sub"));
+    }
+
+    /**
+     * The validator refuses a token over {@code max_token_bytes} before it reads a byte of it; the audit reads no
+     * more of it either, so a forged header as large as the container takes costs its fingerprint, not a decode
+     * and a parse (some 2 ms and 3.5 MB of garbage for 100 KB of JSON numbers).
+     */
+    @Test
+    void aTokenRefusedAsTooLargeIsFingerprintedButNotDecoded() throws Exception {
+        StringBuilder numbers = new StringBuilder("{\"sub\":\"mallory\",\"n\":[0");
+        while (numbers.length() < 75_000) {
+            numbers.append(",0");
+        }
+        String token = token("{\"alg\":\"HS256\",\"kid\":\"sim2\"}", numbers.append("]}").toString());
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        AuditLog.rejectedLine("api", Rejection.TOO_LARGE, token, GET);
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        String line = AuditLog.rejectedLine("api", Rejection.TOO_LARGE, token, GET);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        Map<String, String> f = AuditLines.parse(line);
+        assertEquals("too_large", f.get("reason"));
+        assertEquals(fingerprint(token), f.get("fingerprint"));
+        assertFalse(f.containsKey("alg") || f.containsKey("kid") || f.containsKey("unverified_sub"), line);
+        assertTrue(allocated < 2L * token.length(), () -> allocated + " bytes allocated for a token of "
+                + token.length() + " characters");
     }
 
     @Test

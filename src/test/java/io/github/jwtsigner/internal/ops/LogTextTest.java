@@ -92,4 +92,18 @@ class LogTextTest {
     void escapesWhatItKeepsOfACutValue() {
         assertEquals("\"" + "\\n".repeat(256) + "...[+4]\"", LogText.value("\n".repeat(260)));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "/app/login;jsessionid=8A3F01C2D4E5 | /app/login",
+        "/app;jsessionid=8A3F01C2/api;v=2/orders | /app/api/orders",
+        "/app/;x | /app/",
+        ";jsessionid=8A3F01C2 | ''",
+        "/app/%3Bjsessionid=kept | /app/%3Bjsessionid=kept",
+        "/app/orders | /app/orders",
+    })
+    void leavesPathParametersOutOfAUriForTheyCanCarryASessionId(String uri, String path) {
+        assertEquals(path, LogText.path(uri));
+        assertEquals(LogText.value(path), LogText.uri(uri));
+    }
 }
