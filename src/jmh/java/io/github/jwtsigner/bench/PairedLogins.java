@@ -1,7 +1,6 @@
 package io.github.jwtsigner.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +20,6 @@ import java.util.Random;
  * </pre>
  */
 public final class PairedLogins {
-    private static volatile long sink;
-
     private PairedLogins() {
     }
 
@@ -54,7 +51,7 @@ public final class PairedLogins {
         for (String alg : algs) {
             measure(alg, provider, warmupSeconds, rounds, blockMillis);
         }
-        System.out.println("(sink " + (sink & 1) + ")");
+        System.out.println("(sink " + PairedStats.sinkBit() + ")");
     }
 
     private static void measure(String alg, String provider, int warmupSeconds, int rounds, int blockMillis)
@@ -71,7 +68,7 @@ public final class PairedLogins {
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmupEnd) {
             for (Login login : logins) {
-                block(login, 100);
+                PairedStats.block(login::run, 100, false);
             }
         }
         double[][] micros = new double[logins.length][rounds];
@@ -80,7 +77,7 @@ public final class PairedLogins {
         for (int round = 0; round < rounds; round++) {
             Collections.shuffle(order, random);
             for (int variant : order) {
-                micros[variant][round] = block(logins[variant], blockMillis);
+                micros[variant][round] = PairedStats.block(logins[variant]::run, blockMillis, false);
             }
         }
         double[] ca = new double[rounds];
@@ -91,45 +88,8 @@ public final class PairedLogins {
             cd[round] = micros[1][round] / micros[2][round];
             cMinusA[round] = micros[1][round] - micros[0][round];
         }
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %s | %s | %s |%n", alg, median(micros[0]),
-                median(micros[1]), median(micros[2]), withInterval(ca, "%.3f"), withInterval(cd, "%.3f"),
-                withInterval(cMinusA, "%.1f"));
-    }
-
-    /** Runs {@code login} for about {@code millis} ms; returns µs per login. */
-    private static double block(Login login, int millis) throws Exception {
-        long start = System.nanoTime();
-        long end = start + millis * 1_000_000L;
-        long n = 0;
-        long now;
-        long acc = 0;
-        do {
-            acc += login.run();
-            n++;
-            now = System.nanoTime();
-        } while (now < end);
-        sink += acc;
-        return (now - start) / 1000.0 / n;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /**
-     * The median and its 95% interval from order statistics: ranks n/2 ± 0.98·√n (the normal approximation of
-     * the binomial(n, ½) quantiles), which assumes nothing about the distribution.
-     */
-    private static String withInterval(double[] values, String format) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        int lower = Math.max(0, (int) Math.floor(n / 2.0 - 0.98 * Math.sqrt(n)));
-        int upper = Math.min(n - 1, (int) Math.ceil(n / 2.0 + 0.98 * Math.sqrt(n)) - 1);
-        return String.format(Locale.ROOT, format + " [" + format + ", " + format + "]", median(values),
-                sorted[lower], sorted[upper]);
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %s | %s | %s |%n", alg, PairedStats.median(micros[0]),
+                PairedStats.median(micros[1]), PairedStats.median(micros[2]), PairedStats.withInterval(ca, "%.3f"), PairedStats.withInterval(cd, "%.3f"),
+                PairedStats.withInterval(cMinusA, "%.1f"));
     }
 }

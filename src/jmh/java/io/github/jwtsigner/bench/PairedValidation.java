@@ -57,7 +57,6 @@ public final class PairedValidation {
     private static final java.util.logging.Logger OUR_LOG = java.util.logging.Logger.getLogger(
             io.github.jwtsigner.JwtSignerFilter.LOGGER_NAME);
 
-    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static volatile long sink;
     private static boolean threadClock;
@@ -171,10 +170,10 @@ public final class PairedValidation {
             double[] blocks = new double[seconds * 10];
             int n = 0;
             while (System.nanoTime() < end && n < blocks.length) {
-                blocks[n++] = block(request, 100);
+                blocks[n++] = PairedStats.block(request::run, 100, threadClock);
             }
             System.out.printf(Locale.ROOT, "%s %s: %s µs per request (median of %d blocks of 100 ms)%n",
-                    LABELS[index], alg, micros(median(Arrays.copyOf(blocks, n))), n);
+                    LABELS[index], alg, micros(PairedStats.median(Arrays.copyOf(blocks, n))), n);
         }
     }
 
@@ -191,7 +190,7 @@ public final class PairedValidation {
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         while (System.nanoTime() < warmupEnd) {
             for (Request request : requests) {
-                block(request, 100);
+                PairedStats.block(request::run, 100, threadClock);
             }
         }
         double[][] micros = new double[requests.length][rounds];
@@ -203,7 +202,7 @@ public final class PairedValidation {
         for (int round = 0; round < rounds; round++) {
             Collections.shuffle(order, random);
             for (int variant : order) {
-                micros[variant][round] = block(requests[variant], blockMillis);
+                micros[variant][round] = PairedStats.block(requests[variant]::run, blockMillis, threadClock);
             }
         }
         double[] ba = new double[rounds];
@@ -217,9 +216,9 @@ public final class PairedValidation {
             cMinusZ[round] = micros[C][round] - micros[Z][round];
         }
         System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", alg,
-                micros(median(micros[A])), micros(median(micros[B])), micros(median(micros[C])),
-                micros(median(micros[D])), micros(median(micros[Z])), withInterval(ba, "%.3f"),
-                withInterval(bd, "%.3f"), withInterval(bMinusA, "%.1f"), withInterval(cMinusZ, "%.2f"));
+                micros(PairedStats.median(micros[A])), micros(PairedStats.median(micros[B])), micros(PairedStats.median(micros[C])),
+                micros(PairedStats.median(micros[D])), micros(PairedStats.median(micros[Z])), PairedStats.withInterval(ba, "%.3f"),
+                PairedStats.withInterval(bd, "%.3f"), PairedStats.withInterval(bMinusA, "%.1f"), PairedStats.withInterval(cMinusZ, "%.2f"));
     }
 
     private static String micros(double value) {
@@ -268,47 +267,7 @@ public final class PairedValidation {
             passes[pass] = (threads.getCurrentThreadAllocatedBytes() - before) / (double) n;
         }
         sink += acc;
-        return median(passes);
-    }
-
-    /**
-     * Runs {@code request} for about {@code millis} ms of wall time; returns µs per request, of wall time or, with
-     * {@code --clock thread}, of this thread's CPU time (which a loaded machine inflates far less, but which leaves
-     * out the garbage collector's threads).
-     */
-    private static double block(Request request, int millis) throws Exception {
-        long cpuStart = threadClock ? THREADS.getCurrentThreadCpuTime() : 0;
-        long start = System.nanoTime();
-        long end = start + millis * 1_000_000L;
-        long n = 0;
-        long now;
-        long acc = 0;
-        do {
-            acc += request.run();
-            n++;
-            now = System.nanoTime();
-        } while (now < end);
-        long elapsed = threadClock ? THREADS.getCurrentThreadCpuTime() - cpuStart : now - start;
-        sink += acc;
-        return elapsed / 1000.0 / n;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    /** The median and its 95% interval from order statistics, as {@link PairedLogins} computes it. */
-    private static String withInterval(double[] values, String format) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        int lower = Math.max(0, (int) Math.floor(n / 2.0 - 0.98 * Math.sqrt(n)));
-        int upper = Math.min(n - 1, (int) Math.ceil(n / 2.0 + 0.98 * Math.sqrt(n)) - 1);
-        return String.format(Locale.ROOT, format + " [" + format + ", " + format + "]", median(values),
-                sorted[lower], sorted[upper]);
+        return PairedStats.median(passes);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.jwtsigner.internal.ops;
 import io.github.jwtsigner.internal.rotation.KeyRing;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * {@link KeysMXBean}'s attributes from a key ring's {@link KeyRing.Health}, for the three MXBeans.
@@ -79,6 +80,24 @@ abstract class KeyHealthAttributes implements KeysMXBean {
     public final boolean isRefreshFailing() {
         KeyRing.Health h = health();
         return h != null && h.failing();
+    }
+
+    /** {@code n} new counters, for a count by reason or by member. */
+    static LongAdder[] adders(int n) {
+        LongAdder[] adders = new LongAdder[n];
+        for (int i = 0; i < n; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
+    }
+
+    /** The sum of every counter of {@code adders}. */
+    static long total(LongAdder[] adders) {
+        long sum = 0;
+        for (LongAdder a : adders) {
+            sum += a.sum();
+        }
+        return sum;
     }
 
     private static String instant(long millis) {

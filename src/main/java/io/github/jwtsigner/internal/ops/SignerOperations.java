@@ -168,11 +168,7 @@ public final class SignerOperations extends KeyHealthAttributes implements Signe
 
     @Override
     public long getFailedClosed() {
-        long sum = 0;
-        for (LongAdder a : failed) {
-            sum += a.sum();
-        }
-        return sum;
+        return total(failed);
     }
 
     @Override
@@ -186,11 +182,7 @@ public final class SignerOperations extends KeyHealthAttributes implements Signe
 
     @Override
     public long getTokensIssued() {
-        long sum = 0;
-        for (LongAdder a : tokens) {
-            sum += a.sum();
-        }
-        return sum;
+        return total(tokens);
     }
 
     @Override
@@ -215,13 +207,5 @@ public final class SignerOperations extends KeyHealthAttributes implements Signe
     /** The registered name, for tests; null when none was registered. */
     javax.management.ObjectName objectName() {
         return registration.name();
-    }
-
-    static LongAdder[] adders(int n) {
-        LongAdder[] adders = new LongAdder[n];
-        for (int i = 0; i < n; i++) {
-            adders[i] = new LongAdder();
-        }
-        return adders;
     }
 }

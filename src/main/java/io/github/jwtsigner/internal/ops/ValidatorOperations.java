@@ -28,7 +28,7 @@ public final class ValidatorOperations extends KeyHealthAttributes implements Va
     private final AuditLog audit;
     private final LongAdder accepted = new LongAdder();
     private final LongAdder anonymous = new LongAdder();
-    private final LongAdder[] rejected = SignerOperations.adders(REASONS.length);
+    private final LongAdder[] rejected = adders(REASONS.length);
     private volatile Jmx.Registration registration = Jmx.Registration.NONE;
 
     ValidatorOperations(String name, String contextPath, KeyRing<VerificationKeys> ring, LongSupplier cacheHits,
@@ -116,11 +116,7 @@ public final class ValidatorOperations extends KeyHealthAttributes implements Va
 
     @Override
     public long getRejected() {
-        long sum = 0;
-        for (LongAdder a : rejected) {
-            sum += a.sum();
-        }
-        return sum;
+        return total(rejected);
     }
 
     @Override
